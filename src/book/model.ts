@@ -1,0 +1,75 @@
+import type { Root } from 'hast';
+import type { ImageAsset } from '../normalize/plugins/rehype-resolve-images.js';
+
+export type { ImageAsset };
+
+/** A heading inside an article, for tables of contents and bookmarks. */
+export interface Section {
+  id: string;
+  /** 2 for `h2`, 3 for `h3`… */
+  depth: number;
+  title: string;
+}
+
+/** One normalized article: metadata plus a hast body that starts below its title. */
+export interface Article {
+  /** Unique in the book, ASCII, derived from the file name; prefixes every id inside. */
+  id: string;
+  /** Path shown in messages (relative to the working directory). */
+  file: string;
+  /** Path relative to the content folder. */
+  contentPath: string;
+  title: string;
+  authors: string[];
+  translators: string[];
+  source?: string;
+  url?: string;
+  date?: string;
+  tags: string[];
+  /** BCP 47 tag when the article's language differs from the book's. */
+  language?: string;
+  /** Body without the title: `h2`…`h6`, paragraphs, figures, notes. */
+  body: Root;
+  sections: Section[];
+  images: ImageAsset[];
+  /** Characters of text, for reports. */
+  length: number;
+}
+
+export interface BookMeta {
+  title: string;
+  subtitle?: string;
+  authors: string[];
+  editors: string[];
+  language: string;
+  /** Stable: from config, else derived from title, authors and language. */
+  identifier: string;
+  /** Publication date as written in config (YYYY, YYYY-MM or YYYY-MM-DD). */
+  date?: string;
+  /** ISO 8601 UTC timestamp, seconds precision: config date or SOURCE_DATE_EPOCH or now. */
+  modified: string;
+  publisher?: string;
+  description: string;
+  /** Absolute path of the cover image given in config. */
+  cover?: string;
+  /** Output file name without extension. */
+  slug: string;
+}
+
+export interface Book {
+  meta: BookMeta;
+  articles: Article[];
+  /** Every image used, once (deduplicated by content). */
+  images: ImageAsset[];
+}
+
+/** An entry of a table of contents: an article with its sections nested below. */
+export interface TocEntry {
+  title: string;
+  /** The article's id. */
+  articleId: string;
+  /** Anchor inside the article, undefined for the article itself. */
+  fragment?: string;
+  authors: string[];
+  children: TocEntry[];
+}

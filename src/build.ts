@@ -1,0 +1,60 @@
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import type { Book } from './book/model.js';
+import { emitFile } from './emit.js';
+import { WenjiError } from './errors.js';
+import { stylesDir } from './paths.js';
+import { prepareBook, readStylesheet, type PrepareOptions } from './prepare-book.js';
+import { writeEpub } from './writers/epub/write-epub.js';
+
+export type Target = 'epub' | 'pdf';
+
+export interface BuildOptions extends PrepareOptions {
+  targets: Target[];
+  /** Output folder; defaults to `out/` in the book folder. */
+  outDir?: string | undefined;
+  log?: (line: string) => void;
+}
+
+export interface BuildOutput {
+  target: Target;
+  path: string;
+  bytes: number;
+}
+
+export interface BuildResult {
+  book: Book;
+  files: VFile[];
+  outputs: BuildOutput[];
+  ignored: string[];
+  notices: string[];
+}
+
+/** Load the book once, then write each requested target into out/. */
+export async function buildOutputs(options: BuildOptions): Promise<BuildResult> {
+  const log = options.log ?? (() => {});
+  const started = performance.now();
+  const prepared = await prepareBook(options);
+  const { book } = prepared;
+  log(`read ${book.articles.length} article${book.articles.length === 1 ? '' : 's'} in ${seconds(started)}`);
+  if (book.articles.length === 0) {
+    throw new WenjiError('content', 'no article could be read, so no book was written (see the errors above)', { file: options.contentDir ?? path.join(prepared.config.dir, 'content') });
+  }
+  const outDir = options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : path.join(prepared.config.dir, 'out');
+  const outputs: BuildOutput[] = [];
+  for (const target of options.targets) {
+    const start = performance.now();
+    if (target === 'epub') {
+      const bytes = await writeEpub(book, { css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir) });
+      outputs.push({ target, path: emitFile(outDir, `${book.meta.slug}.epub`, bytes), bytes: bytes.length });
+    } else {
+      throw new WenjiError('usage', 'the PDF writer is not implemented yet; use `wenji epub` for now');
+    }
+    log(`wrote ${outputs.at(-1)!.path} in ${seconds(start)}`);
+  }
+  return { book, files: prepared.files, outputs, ignored: prepared.ignored, notices: prepared.notices };
+}
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** A name or a list of names: `author: 周岚` or `author: [周岚, 陈默]`. */
+const names = z.union([z.string().min(1), z.array(z.string().min(1))], {
+  error: 'expected a name or a list of names',
+});
+
+const isoDate = z
+  .union([z.string(), z.date()], { error: 'expected a date like 2024-05-01' })
+  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim()))
+  .refine((value) => /^\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(value), {
+    error: 'expected a date like 2024-05-01 (YYYY, YYYY-MM or YYYY-MM-DD)',
+  });
+
+export const writingModes = ['vertical', 'horizontal'] as const;
+export type WritingMode = (typeof writingModes)[number];
+
+/**
+ * book.yaml. Every key is optional except `title` (which `--title` can supply);
+ * unknown keys are rejected so a typo never passes silently.
+ */
+export const configSchema = z.strictObject({
+  title: z.string({ error: 'expected the book title as text' }).trim().min(1, { error: 'the title must not be empty' }),
+  subtitle: z.string().optional(),
+  author: names.optional(),
+  editor: names.optional(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'expected a BCP 47 language tag such as zh-Hans, zh-Hant, ja or en' })
+    .default('zh-Hans'),
+  identifier: z.string().min(1).optional(),
+  date: isoDate.optional(),
+  publisher: z.string().optional(),
+  description: z.string().optional(),
+  cover: z.string().min(1).optional(),
+  /** Output file name without extension; defaults to a slug of the title. */
+  slug: z
+    .string()
+    .regex(/^[^/\\:*?"<>|\s.][^/\\:*?"<>|]*$/u, { error: 'expected a file name without slashes or reserved characters' })
+    .optional(),
+  /** Article files relative to the content folder, in reading order. */
+  order: z.array(z.string().min(1), { error: 'expected a list of file names relative to the content folder' }).optional(),
+});
+
+export type ConfigInput = z.input<typeof configSchema>;
+export type Config = z.output<typeof configSchema>;
+
+export const configKeys = Object.keys(configSchema.shape);

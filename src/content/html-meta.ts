@@ -1,0 +1,57 @@
+import type { Element, Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import type { ArticleMeta } from './front-matter.js';
+
+export interface HtmlMeta {
+  /** Fields the page states about itself (og:title, author, dates, canonical URL…). */
+  meta: Partial<ArticleMeta>;
+  /** The document `<title>`, with a trailing " - Site" removed when the site name is known. */
+  documentTitle?: string;
+  siteName?: string;
+}
+
+/** Reads `<title>`, `<meta>` and `<link rel=canonical>` from a parsed HTML document. */
+export function readHtmlMeta(tree: Root): HtmlMeta {
+  const head = select('head', tree);
+  if (!head) return { meta: {} };
+  const content = (...names: string[]): string | undefined => {
+    for (const name of names) {
+      const element = selectAll('meta', head).find((meta) => {
+        const key = String(meta.properties.name ?? meta.properties.property ?? meta.properties.itemProp ?? '').toLowerCase();
+        return key === name;
+      });
+      const value = element ? String(element.properties.content ?? '').trim() : '';
+      if (value) return value;
+    }
+    return undefined;
+  };
+  const meta: Partial<ArticleMeta> = {};
+  const title = content('og:title', 'twitter:title', 'dc.title', 'title');
+  if (title) meta.title = title;
+  const author = content('author', 'article:author', 'dc.creator', 'byl', 'byline');
+  if (author && !/^https?:/.test(author)) meta.authors = author.split(/\s*[,，、;；]\s*/u).filter(Boolean);
+  const date = content('article:published_time', 'datepublished', 'date', 'dc.date', 'pubdate', 'publishdate');
+  if (date) meta.date = date.slice(0, 10);
+  const canonical = select('link[rel~="canonical"]', head) as Element | undefined;
+  const url = (canonical && String(canonical.properties.href ?? '')) || content('og:url');
+  if (url && /^https?:\/\//.test(url)) meta.url = url;
+  const siteName = content('og:site_name', 'application-name');
+  if (siteName) meta.source = siteName;
+  const keywords = content('keywords', 'article:tag');
+  if (keywords) meta.tags = keywords.split(/\s*[,，、;；]\s*/u).filter(Boolean);
+
+  const titleElement = select('title', head);
+  let documentTitle = titleElement ? toString(titleElement).trim() : undefined;
+  if (documentTitle && siteName) {
+    documentTitle = documentTitle.replace(new RegExp(`\\s*[-|_–—·]\\s*${escapeRegExp(siteName)}\\s*$`, 'u'), '');
+  }
+  const result: HtmlMeta = { meta };
+  if (documentTitle) result.documentTitle = documentTitle;
+  if (siteName) result.siteName = siteName;
+  return result;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,172 @@
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { VFile } from 'vfile';
+import { WenjiError } from '../errors.js';
+import { decodeText } from './decode.js';
+
+export type SourceFormat = 'markdown' | 'html' | 'text';
+
+const formats: Record<string, SourceFormat> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.txt': 'text',
+};
+
+export const articleExtensions = Object.keys(formats);
+
+declare module 'vfile' {
+  interface DataMap {
+    /** Which reader parses the file. */
+    format: SourceFormat;
+    /** Path relative to the content folder, with forward slashes. */
+    contentPath: string;
+    /** Absolute path on disk. */
+    absolutePath: string;
+    /** Absolute content folder; nothing outside it is read for this article. */
+    contentRoot: string;
+    /** The encoding the text was decoded from. */
+    encoding: string;
+  }
+}
+
+export interface LoadedContent {
+  /** Decoded articles in reading order. */
+  files: VFile[];
+  /** Articles that could not be read; each carries a fatal message. */
+  failed: VFile[];
+  /** Both, in reading order (for reports). */
+  all: VFile[];
+  /** Files skipped because of their extension (relative to the content folder). */
+  ignored: string[];
+  /** Order problems (entries in `order` that match no file, files missing from it). */
+  orderWarnings: string[];
+}
+
+export interface LoadContentOptions {
+  contentDir: string;
+  order?: string[] | undefined;
+  /** Working directory that paths in messages are relative to. */
+  cwd?: string;
+}
+
+export function loadContent(options: LoadContentOptions): LoadedContent {
+  const root = path.resolve(options.contentDir);
+  const cwd = options.cwd ?? process.cwd();
+  let stat;
+  try {
+    stat = statSync(root);
+  } catch {
+    throw new WenjiError('content', 'content folder not found; create it and put .md, .html or .txt articles in it, or pass --content DIR', {
+      file: displayPath(root, cwd),
+    });
+  }
+  if (!stat.isDirectory()) {
+    throw new WenjiError('content', 'expected a folder of articles, found a file; pass the folder with --content', { file: displayPath(root, cwd) });
+  }
+
+  const found: string[] = [];
+  const ignored: string[] = [];
+  walk(root, root, found, ignored);
+  const { ordered, warnings } = orderArticles(found, options.order);
+
+  const files: VFile[] = [];
+  const failed: VFile[] = [];
+  const all: VFile[] = [];
+  for (const relative of ordered) {
+    const absolutePath = path.join(root, relative);
+    const file = new VFile({ path: displayPath(absolutePath, cwd), cwd });
+    file.data.format = formats[path.extname(relative).toLowerCase()]!;
+    file.data.contentPath = relative;
+    file.data.absolutePath = absolutePath;
+    file.data.contentRoot = root;
+    all.push(file);
+    const decoded = decodeText(readFileSync(absolutePath));
+    if (!decoded.ok) {
+      failed.push(withFatal(file, decoded.reason, 'unreadable'));
+      continue;
+    }
+    file.value = decoded.text;
+    file.data.encoding = decoded.encoding;
+    if (decoded.text.trim() === '') {
+      failed.push(withFatal(file, 'the file has no text (only whitespace); add text or remove the file', 'empty-file'));
+      continue;
+    }
+    files.push(file);
+  }
+
+  if (files.length === 0 && failed.length === 0) {
+    throw new WenjiError('content', `no articles found (looked for ${articleExtensions.join(', ')} files)`, { file: displayPath(root, cwd) });
+  }
+  return { files, failed, all, ignored, orderWarnings: warnings };
+}
+
+/** Records a fatal message without throwing, so a caller can keep building the other articles. */
+export function withFatal(file: VFile, reason: string, ruleId: string, place?: { line: number; column: number }): VFile {
+  const message = file.message(reason, { ruleId, source: 'wenji', place });
+  message.fatal = true;
+  return file;
+}
+
+function walk(root: string, dir: string, found: string[], ignored: string[]): void {
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) {
+    if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    const relative = path.relative(root, full).split(path.sep).join('/');
+    let isDir = entry.isDirectory();
+    let isFile = entry.isFile();
+    if (entry.isSymbolicLink()) {
+      // A link is followed only when its target stays inside the content folder.
+      try {
+        const target = realpathSync(full);
+        if (!isInside(realpathSync(root), target)) continue;
+        const stat = statSync(target);
+        [isDir, isFile] = [stat.isDirectory(), stat.isFile()];
+      } catch {
+        continue;
+      }
+    }
+    if (isDir) walk(root, full, found, ignored);
+    else if (isFile) (formats[path.extname(entry.name).toLowerCase()] ? found : ignored).push(relative);
+  }
+}
+
+export function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/**
+ * Reading order: the explicit `order` list first, then every other article by its path with
+ * numbers compared as numbers (`2-b` before `10-a`), so numeric prefixes order a folder.
+ */
+export function orderArticles(found: string[], order: string[] | undefined): { ordered: string[]; warnings: string[] } {
+  const byPath = [...found].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+  if (!order) return { ordered: byPath, warnings: [] };
+  const warnings: string[] = [];
+  const chosen: string[] = [];
+  for (const entry of order) {
+    const wanted = entry.replace(/^\.\//, '').replace(/\\/g, '/');
+    const match = found.find((file) => file === wanted) ?? found.find((file) => stripExtension(file) === wanted);
+    if (!match) warnings.push(`"${entry}" in order matches no article in the content folder`);
+    else if (chosen.includes(match)) warnings.push(`"${entry}" is listed twice in order`);
+    else chosen.push(match);
+  }
+  const rest = byPath.filter((file) => !chosen.includes(file));
+  for (const file of rest) warnings.push(`${file} is not listed in order; it is placed after the listed articles`);
+  return { ordered: [...chosen, ...rest], warnings };
+}
+
+function stripExtension(file: string): string {
+  return file.slice(0, file.length - path.extname(file).length);
+}
+
+export function displayPath(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  return relative && !relative.startsWith('..') ? relative : absolute;
+}

@@ -1,0 +1,60 @@
+import type { Root } from 'hast';
+import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
+import type { Transformer } from 'unified';
+
+export type Options = {
+  /** Extra tag names to keep (merged into the schema). */
+  allowTags?: string[];
+};
+
+const keep = (defaultSchema.tagNames ?? []).filter((name) => !['input', 'details', 'summary', 'picture', 'source'].includes(name));
+
+/**
+ * What an article may contain. Everything that could run, fetch or restyle the page is dropped:
+ * scripts and styles with their content, event handlers and `style` attributes (not in the lists),
+ * `javascript:`/`data:` links (only http, https and mailto survive). Ids are kept unprefixed:
+ * `rehype-scope-ids` makes them unique across the book afterwards.
+ */
+export function articleSchema(options: Options = {}): Schema {
+  const attributes = defaultSchema.attributes ?? {};
+  return {
+    ...defaultSchema,
+    tagNames: [
+      ...keep,
+      'figure', 'figcaption', 'aside', 'cite', 'abbr', 'small', 'mark', 'time', 'u', 'caption', 'col', 'colgroup', 'dfn', 'bdi', 'bdo', 'wbr',
+      'picture', 'source',
+      ...(options.allowTags ?? []),
+    ],
+    strip: ['script', 'style', 'iframe', 'object', 'embed', 'noscript', 'template', 'form', 'select', 'textarea', 'button', 'svg', 'math', 'canvas', 'video', 'audio', 'map', 'head', 'title', 'nav'],
+    clobber: [],
+    clobberPrefix: '',
+    attributes: {
+      ...attributes,
+      '*': ['id', 'lang', 'dir', 'title', 'align', 'abbr', 'dateTime', 'colSpan', 'rowSpan', 'scope', 'headers', 'start', 'reversed', 'value', 'cite'],
+      a: [...(attributes.a ?? []), 'title'],
+      img: ['src', 'alt', 'title', 'width', 'height', 'dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc', 'srcSet'],
+      source: ['srcSet', 'type'],
+      ol: [...(attributes.ol ?? []), 'start', 'reversed', 'type'],
+      section: ['dataFootnotes', ['className', 'footnotes']],
+      code: [['className', /^language-[\w+-]+$/]],
+      h2: [['className', 'sr-only']],
+      li: [],
+      ul: [],
+    },
+    protocols: {
+      href: ['http', 'https', 'mailto'],
+      cite: ['http', 'https'],
+      src: ['http', 'https', 'data'],
+      dataSrc: ['http', 'https', 'data'],
+      dataOriginal: ['http', 'https', 'data'],
+      dataLazySrc: ['http', 'https', 'data'],
+      dataActualsrc: ['http', 'https', 'data'],
+      longDesc: [],
+    },
+    required: {},
+  };
+}
+
+export default function rehypeSanitizeArticle(options: Options = {}): Transformer<Root> {
+  return rehypeSanitize(articleSchema(options)) as unknown as Transformer<Root>;
+}

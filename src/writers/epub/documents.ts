@@ -1,0 +1,83 @@
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
+import type { Labels } from '../../book/labels.js';
+import type { Article, Book, TocEntry } from '../../book/model.js';
+
+/** File name of an article's content document inside the EPUB. */
+export const articleHref = (article: Pick<Article, 'id'>) => `${article.id}.xhtml`;
+export const tocHref = (entry: TocEntry) => `${entry.articleId}.xhtml${entry.fragment ? `#${entry.fragment}` : ''}`;
+
+const join = (names: string[], labels: Labels) => names.join(labels.listSeparator);
+
+/** The title page: title, subtitle, authors or editors, publisher and date. */
+export function titlePageBody(book: Book, labels: Labels): ElementContent[] {
+  const { meta } = book;
+  return [
+    h('section', { className: ['titlepage'], 'epub:type': 'titlepage' }, [
+      h('h1', { className: ['book-title'] }, meta.title),
+      meta.subtitle ? h('p', { className: ['book-subtitle'] }, meta.subtitle) : undefined,
+      meta.authors.length ? h('p', { className: ['book-author'] }, join(meta.authors, labels)) : undefined,
+      meta.editors.length ? h('p', { className: ['book-editor'] }, labels.editor(join(meta.editors, labels))) : undefined,
+      meta.publisher || meta.date ? h('p', { className: ['book-imprint'] }, [meta.publisher, meta.date].filter(Boolean).join(' · ')) : undefined,
+    ].filter((node) => node !== undefined)),
+  ];
+}
+
+/** The printed contents page: every article with its author, each a link. */
+export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels): ElementContent[] {
+  return [
+    h('section', { className: ['contents'] }, [
+      h('h1', { className: ['contents-title'] }, labels.contents),
+      h(
+        'ol',
+        { className: ['contents-list'] },
+        toc.map((entry) =>
+          h('li', [
+            h('a', { href: tocHref(entry) }, entry.title),
+            entry.authors.length ? h('span', { className: ['contents-author'] }, join(entry.authors, labels)) : undefined,
+          ].filter((node) => node !== undefined)),
+        ),
+      ),
+    ]),
+  ];
+}
+
+/** The navigation document's `nav epub:type="toc"`: articles and (optionally) their sections. */
+export function navBody(toc: TocEntry[], labels: Labels, landmarks: { href: string; type: string; title: string }[]): ElementContent[] {
+  const list = (entries: TocEntry[]): ElementContent =>
+    h('ol', entries.map((entry) => h('li', [h('a', { href: tocHref(entry) }, entry.title), ...(entry.children.length ? [list(entry.children)] : [])])));
+  return [
+    h('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc' }, [h('h1', labels.contents), list(toc)]),
+    h('nav', { 'epub:type': 'landmarks', id: 'landmarks', hidden: true }, [
+      h('h2', 'Landmarks'),
+      h('ol', landmarks.map((landmark) => h('li', [h('a', { href: landmark.href, 'epub:type': landmark.type }, landmark.title)]))),
+    ]),
+  ];
+}
+
+/** An article: a header with the title, byline and source, then the normalized body. */
+export function articleBody(article: Article, labels: Labels): ElementContent[] {
+  const byline: string[] = [];
+  if (article.authors.length) byline.push(labels.author(join(article.authors, labels)));
+  if (article.translators.length) byline.push(labels.translator(join(article.translators, labels)));
+  const source = [article.source, article.date].filter(Boolean).join(' · ');
+  const header = h('header', { className: ['article-header'] }, [
+    h('h1', { id: `${article.id}-title`, className: ['article-title'] }, article.title),
+    byline.length ? h('p', { className: ['byline'] }, byline.join('　')) : undefined,
+    source ? h('p', { className: ['source'] }, source) : undefined,
+  ].filter((node) => node !== undefined));
+  return [
+    h(
+      'section',
+      {
+        id: article.id,
+        className: ['article'],
+        'epub:type': 'chapter',
+        role: 'doc-chapter',
+        ariaLabelledBy: `${article.id}-title`,
+        ...(article.language ? { lang: article.language, 'xml:lang': article.language } : {}),
+      },
+      [header, ...(article.body.children as ElementContent[])],
+    ),
+  ];
+}

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Book } from './book/model.js';
+import { displayPath } from './content/load.js';
 import { emitFile } from './emit.js';
 import { WenjiError } from './errors.js';
 import { stylesDir } from './paths.js';
@@ -14,6 +15,8 @@ export interface BuildOptions extends PrepareOptions {
   /** Output folder; defaults to `out/` in the book folder. */
   outDir?: string | undefined;
   log?: (line: string) => void;
+  /** Called once the articles are read, before any writer runs (to show their warnings early). */
+  onArticles?: (files: VFile[], notices: string[]) => void;
 }
 
 export interface BuildOutput {
@@ -37,8 +40,11 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
   const prepared = await prepareBook(options);
   const { book } = prepared;
   log(`read ${book.articles.length} article${book.articles.length === 1 ? '' : 's'} in ${seconds(started)}`);
+  options.onArticles?.(prepared.files, prepared.notices);
   if (book.articles.length === 0) {
-    throw new WenjiError('content', 'no article could be read, so no book was written (see the errors above)', { file: options.contentDir ?? path.join(prepared.config.dir, 'content') });
+    throw new WenjiError('content', 'no article could be read, so no book was written (see the errors above)', {
+      file: displayPath(prepared.contentDir, options.cwd ?? process.cwd()),
+    });
   }
   const outDir = options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : path.join(prepared.config.dir, 'out');
   const outputs: BuildOutput[] = [];

@@ -30,6 +30,8 @@ export interface PreparedBook {
   ignored: string[];
   /** Book-level warnings (article order). */
   notices: string[];
+  /** Absolute path of the content folder that was read. */
+  contentDir: string;
 }
 
 /** config → content → parse → normalize → Book. A broken article is reported on its file and left out. */
@@ -71,6 +73,7 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
     files: content.all,
     ignored: content.ignored,
     notices: content.orderWarnings,
+    contentDir,
   };
 }
 

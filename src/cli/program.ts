@@ -57,10 +57,12 @@ async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Prom
         ...(flags.lang !== undefined ? { language: flags.lang } : {}),
       },
       log,
+      onArticles: (files, notices) => {
+        const report = formatMessages(files, { quiet: Boolean(flags.quiet), color: process.stderr.isTTY === true });
+        if (report) stderr(report);
+        if (!flags.quiet) for (const notice of notices) stderr(`wenji: warning: ${notice}`);
+      },
     });
-    const report = formatMessages(result.files, { quiet: Boolean(flags.quiet), color: process.stderr.isTTY === true });
-    if (report) stderr(report);
-    if (!flags.quiet) for (const notice of result.notices) stderr(`wenji: warning: ${notice}`);
     const counts = countMessages(result.files);
     if (!flags.quiet) {
       for (const output of result.outputs) stdout(`${path.relative(process.cwd(), output.path) || output.path}  ${formatBytes(output.bytes)}`);

@@ -42,11 +42,11 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
 
   if (file) {
     const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
     const syntax = doc.errors[0];
     if (syntax) {
       const pos = syntax.linePos?.[0];
-      throw new WenjiError('config', `${pos ? `line ${pos.line}: ` : ''}invalid YAML: ${firstLine(syntax.message)}`, { file: shown });
+      throw new WenjiError('config', `${pos ? `line ${pos.line}: ` : ''}invalid YAML: ${firstLine(syntax.message).replace(/ at line \d+, column \d+:?$/, '')}`, { file: shown });
     }
     const value: unknown = doc.toJS();
     if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
@@ -64,12 +64,12 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   if (!result.success) {
     const issue = result.error.issues[0]!;
     const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem${result.error.issues.length > 2 ? 's' : ''})` : '';
-    throw new WenjiError('config', `${describeIssue(issue, doc, lines)}${more}`, { file: shown });
+    throw new WenjiError('config', `${describeIssue(issue, { ...raw, ...overrides }, doc, lines)}${more}`, { file: shown });
   }
   return { config: result.data, file, dir: file ? path.dirname(file) : dir };
 }
 
-function describeIssue(issue: z.core.$ZodIssue, doc: Document | undefined, lines: LineCounter): string {
+function describeIssue(issue: z.core.$ZodIssue, raw: unknown, doc: Document | undefined, lines: LineCounter): string {
   const keyPath = issue.path.map(String);
   if (issue.code === 'unrecognized_keys') {
     const key = issue.keys[0] ?? '';
@@ -80,18 +80,28 @@ function describeIssue(issue: z.core.$ZodIssue, doc: Document | undefined, lines
     return `${where}unknown key "${key}" in ${parent}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}${known}`;
   }
   const where = lineOf(doc, lines, keyPath, false);
-  const name = keyPath.join('.') || 'config';
-  let message = issue.message;
-  if (issue.code === 'invalid_type') message = `expected ${issue.expected}${describeReceived(issue.input)}`;
-  if (issue.code === 'invalid_value') message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  return `${where}"${name}": ${message.replace(/^Invalid input: /, '')}`;
+  const name = issue.path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i ? '.' : ''}${String(key)}`)).join('') || 'config';
+  const received = describeReceived(valueAt(raw, issue.path));
+  const generic = /^Invalid (input|option)/.test(issue.message);
+  let message = generic ? issue.message.replace(/^Invalid input: /, '') : `${issue.message}${received}`;
+  if (generic && issue.code === 'invalid_type') message = `expected ${issue.expected === 'array' ? 'a list' : issue.expected}${received}`;
+  if (issue.code === 'invalid_value') message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${received}`;
+  return `${where}"${name}": ${message}`;
+}
+
+function valueAt(raw: unknown, keyPath: PropertyKey[]): unknown {
+  let value = raw;
+  for (const key of keyPath) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
 }
 
 function describeReceived(input: unknown): string {
   if (input === undefined) return ', but it is missing';
   if (input === null) return ', got an empty value';
   if (Array.isArray(input)) return ', got a list';
-  return `, got ${typeof input === 'object' ? 'a mapping' : `a ${typeof input}`}`;
+  if (typeof input === 'object') return ', got a mapping';
+  const shown = String(input).length > 40 ? `${String(input).slice(0, 40)}…` : String(input);
+  return `, got ${typeof input === 'string' ? `"${shown}"` : `${typeof input} ${shown}`}`;
 }
 
 function lineOf(doc: Document | undefined, lines: LineCounter, keyPath: string[], keyItself: boolean): string {

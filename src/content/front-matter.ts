@@ -59,11 +59,11 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   const block = match[0];
   const yamlText = match[1] ?? '';
   const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: false });
+  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: true });
   const syntax = doc.errors[0];
   if (syntax) {
     const line = (syntax.linePos?.[0]?.line ?? 0) + 1;
-    throw new FrontMatterError(`invalid YAML front matter: ${syntax.message.split('\n')[0]}; fix the block between the --- lines`, line);
+    throw new FrontMatterError(`invalid YAML front matter: ${(syntax.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}; fix the block between the --- lines`, line);
   }
   const data: unknown = doc.toJS();
   const warnings: FrontMatter['warnings'] = [];

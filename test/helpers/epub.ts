@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import JSZip from 'jszip';
+import type { Element, Root } from 'xast';
+import { fromXml } from 'xast-util-from-xml';
+
+export const javaEpubcheckJar = '/usr/share/java/epubcheck.jar';
+
+export interface OpenedEpub {
+  /** Entry names in zip order. */
+  names: string[];
+  zip: JSZip;
+  raw: Uint8Array;
+  text(name: string): Promise<string>;
+  xml(name: string): Promise<Root>;
+  /** Path of the package document (from META-INF/container.xml). */
+  opfPath: string;
+}
+
+export async function openEpub(file: string): Promise<OpenedEpub> {
+  const raw = readFileSync(file);
+  const zip = await JSZip.loadAsync(raw);
+  const names = Object.keys(zip.files);
+  const text = async (name: string) => {
+    const entry = zip.file(name);
+    if (!entry) throw new Error(`${name} is not in the EPUB`);
+    return entry.async('string');
+  };
+  const xml = async (name: string) => fromXml(await text(name));
+  const container = await xml('META-INF/container.xml');
+  const rootfile = findAll(container, 'rootfile')[0];
+  if (!rootfile) throw new Error('container.xml has no rootfile');
+  return { names, zip, raw, text, xml, opfPath: String(rootfile.attributes['full-path']) };
+}
+
+/** Every element with the given (qualified) name, in document order. */
+export function findAll(tree: Root | Element, name: string): Element[] {
+  const found: Element[] = [];
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type === 'element') {
+        if (child.name === name) found.push(child);
+        walk(child);
+      }
+    }
+  };
+  walk(tree);
+  return found;
+}
+
+export function textOf(node: Element): string {
+  return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
+}
+
+export interface ValidationResult {
+  fatals: number;
+  errors: number;
+  warnings: number;
+  messages: string[];
+}
+
+/** @likecoin/epubcheck-ts: pure TypeScript, no Java. */
+export async function epubcheckTs(data: Uint8Array): Promise<ValidationResult> {
+  const { EpubCheck } = await import('@likecoin/epubcheck-ts');
+  const result = await EpubCheck.validate(data);
+  const messages = result.messages
+    .filter((message) => ['fatal', 'error', 'warning'].includes(String(message.severity).toLowerCase()))
+    .map((message) => `${message.severity} ${message.id ?? ''}: ${message.message} ${message.location ? `(${message.location.path}:${message.location.line ?? ''})` : ''}`);
+  const count = (severity: string) => result.messages.filter((message) => String(message.severity).toLowerCase() === severity).length;
+  return { fatals: count('fatal'), errors: count('error'), warnings: count('warning'), messages };
+}
+
+/** Whether the real EPUBCheck can run here (Debian's `epubcheck` package and Java). */
+export function javaEpubcheckAvailable(): boolean {
+  return existsSync(javaEpubcheckJar);
+}
+
+/** The real EPUBCheck (Java). Throws when it is absent. */
+export async function javaEpubcheck(file: string): Promise<ValidationResult> {
+  const run = promisify(execFile);
+  let output: string;
+  try {
+    const result = await run('java', ['-jar', javaEpubcheckJar, file], { maxBuffer: 16 * 1024 * 1024 });
+    output = `${result.stdout}\n${result.stderr}`;
+  } catch (error) {
+    const failed = error as { stdout?: string; stderr?: string };
+    output = `${failed.stdout ?? ''}\n${failed.stderr ?? ''}`;
+  }
+  const summary = /Messages:\s*(\d+) fatals? \/ (\d+) errors? \/ (\d+) warnings?/.exec(output);
+  if (!summary) throw new Error(`EPUBCheck printed no summary:\n${output}`);
+  const messages = output.split('\n').filter((line) => /^(FATAL|ERROR|WARNING)/.test(line));
+  return { fatals: Number(summary[1]), errors: Number(summary[2]), warnings: Number(summary[3]), messages };
+}
+
+/** `WENJI_REQUIRE_EPUBCHECK=1` turns a missing EPUBCheck into a failure instead of a skip. */
+export function javaEpubcheckRequired(): boolean {
+  return process.env.WENJI_REQUIRE_EPUBCHECK === '1';
+}

@@ -151,6 +151,12 @@ class PackagedEpub extends EPub {
 
   protected override async makeCover(): Promise<void> {}
 
+  /** Level 6 instead of the library's 9: a few percent larger, several times faster to write. */
+  override async genEpub(): Promise<Buffer> {
+    await this.render();
+    return this.zip.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+  }
+
   override async render(): Promise<this> {
     await super.render();
     for (const entry of Object.values(this.zip.files)) entry.date = this.date;

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Book } from './book/model.js';
+import { adaptToWritingMode } from './book/writing-mode.js';
+import type { PageSize, WritingMode } from './config/schema.js';
 import { displayPath } from './content/load.js';
 import { emitFile } from './emit.js';
 import { WenjiError } from './errors.js';
@@ -14,6 +16,10 @@ export interface BuildOptions extends PrepareOptions {
   targets: Target[];
   /** Output folder; defaults to `out/` in the book folder. */
   outDir?: string | undefined;
+  /** Overrides the config's writing mode for every target built. */
+  writingMode?: WritingMode | undefined;
+  /** Overrides the config's PDF page size. */
+  pageSize?: PageSize | undefined;
   log?: (line: string) => void;
   /** Called once the articles are read, before any writer runs (to show their warnings early). */
   onArticles?: (files: VFile[], notices: string[]) => void;
@@ -51,7 +57,10 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
   for (const target of options.targets) {
     const start = performance.now();
     if (target === 'epub') {
-      const bytes = await writeEpub(book, { css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir) });
+      const { epub } = prepared.config.config;
+      const writingMode = options.writingMode ?? epub.writingMode;
+      const adapted = adaptToWritingMode(book, { mode: writingMode, quotes: epub.quotes });
+      const bytes = await writeEpub(adapted, { css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir), writingMode });
       outputs.push({ target, path: emitFile(outDir, `${book.meta.slug}.epub`, bytes), bytes: bytes.length });
     } else {
       throw new WenjiError('usage', 'the PDF writer is not implemented yet; use `wenji epub` for now');

@@ -2,6 +2,7 @@ import { Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
 import { buildOutputs, type Target } from '../build.js';
 import { describeError, exitCodes, isWenjiError } from '../errors.js';
+import { pageSizes, writingModes, type PageSize, type WritingMode } from '../config/schema.js';
 import { version } from '../paths.js';
 import { countMessages, formatBytes, formatMessages } from './report.js';
 
@@ -12,6 +13,8 @@ interface BuildFlags {
   title?: string;
   author?: string[];
   lang?: string;
+  writingMode?: WritingMode;
+  pageSize?: PageSize;
   quiet?: boolean;
   verbose?: boolean;
 }
@@ -22,7 +25,7 @@ const stderr = (line: string) => process.stderr.write(`${line}\n`);
 function buildCommand(name: Target | 'build', summary: string, targets: Target[]): Command {
   return new Command(name)
     .summary(summary)
-    .description(`${summary}.\n\nReads book.yaml and the articles in content/ (Markdown, HTML, plain text) from DIR\n(default: the current folder) and writes into DIR/out/.`)
+    .description(`${summary}.\n\nReads book.yaml and the articles in content/ (Markdown, HTML, plain text) from DIR (default: the current folder) and writes into DIR/out/.`)
     .argument('[dir]', 'book folder holding book.yaml and content/', '.')
     .option('-c, --content <dir>', 'folder of articles (default: DIR/content)')
     .option('-o, --out <dir>', 'output folder (default: DIR/out)')
@@ -30,6 +33,8 @@ function buildCommand(name: Target | 'build', summary: string, targets: Target[]
     .option('-t, --title <text>', 'book title (overrides book.yaml)')
     .addOption(new Option('-a, --author <name>', 'book author; repeat for several (overrides book.yaml)').argParser(collect))
     .option('-l, --lang <tag>', 'book language as a BCP 47 tag: zh-Hans, zh-Hant, ja, en… (default: zh-Hans)')
+    .addOption(new Option('-w, --writing-mode <mode>', 'vertical (縦排, right to left) or horizontal (default: PDF vertical for Chinese and Japanese, EPUB horizontal)').choices(writingModes))
+    .addOption(new Option('-p, --page-size <size>', 'PDF page size (default: a5)').choices(pageSizes))
     .option('-q, --quiet', 'print errors only')
     .option('--verbose', 'print stack traces for internal errors')
     .action(async (dir: string, flags: BuildFlags) => {
@@ -51,6 +56,8 @@ async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Prom
       contentDir: flags.content,
       outDir: flags.out,
       configPath: flags.config,
+      writingMode: flags.writingMode,
+      pageSize: flags.pageSize,
       overrides: {
         ...(flags.title !== undefined ? { title: flags.title } : {}),
         ...(flags.author !== undefined ? { author: flags.author.length === 1 ? flags.author[0]! : flags.author } : {}),

@@ -15,6 +15,10 @@ const isoDate = z
 export const writingModes = ['vertical', 'horizontal'] as const;
 export type WritingMode = (typeof writingModes)[number];
 
+/** Page sizes of the PDF: ISO A5 (default), JIS B6, A4, and two e-reader screens. */
+export const pageSizes = ['a5', 'b6', 'a4', '6in', '7in'] as const;
+export type PageSize = (typeof pageSizes)[number];
+
 /**
  * book.yaml. Every key is optional except `title` (which `--title` can supply);
  * unknown keys are rejected so a typo never passes silently.
@@ -40,6 +44,32 @@ export const configSchema = z.strictObject({
     .optional(),
   /** Article files relative to the content folder, in reading order. */
   order: z.array(z.string().min(1), { error: 'expected a list of file names relative to the content folder' }).optional(),
+
+  /** The printed book. */
+  pdf: z
+    .strictObject({
+      /** Default: vertical for Chinese and Japanese books, horizontal otherwise. */
+      writingMode: z.enum(writingModes).optional(),
+      pageSize: z.enum(pageSizes).default('a5'),
+      /** “” ‘’ → 「」『』 in vertical text (`corner`) or as written (`keep`). */
+      quotes: z.enum(['corner', 'keep']).default('corner'),
+      /** Contents: 1 = articles, 2 = articles and their sections. */
+      tocDepth: z.union([z.literal(1), z.literal(2)]).default(1),
+      /** A closing page listing each article's source. */
+      colophon: z.boolean().default(true),
+    })
+    .default({ pageSize: 'a5', quotes: 'corner', tocDepth: 1, colophon: true }),
+
+  /** The e-book. */
+  epub: z
+    .strictObject({
+      /** Default: horizontal (many readers cannot show vertical text). */
+      writingMode: z.enum(writingModes).default('horizontal'),
+      /** Embed a subset of the bundled CJK serif font. */
+      embedFont: z.boolean().default(false),
+      quotes: z.enum(['corner', 'keep']).default('corner'),
+    })
+    .default({ writingMode: 'horizontal', embedFont: false, quotes: 'corner' }),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -1,6 +1,7 @@
 import { EPub } from 'epub-gen-memory';
 import { labelsFor } from '../../book/labels.js';
 import type { Book } from '../../book/model.js';
+import type { WritingMode } from '../../config/schema.js';
 import { buildToc } from '../../book/toc.js';
 import { version } from '../../paths.js';
 import { toXhtml } from '../xhtml/serialize.js';
@@ -12,6 +13,8 @@ export interface EpubOptions {
   css: string;
   /** Nav depth: 1 = articles, 2 = articles and their h2 sections. */
   tocDepth?: 1 | 2;
+  /** Vertical books set every document vertical-rl and progress right to left. */
+  writingMode?: WritingMode;
 }
 
 interface ManifestItem {

@@ -1,0 +1,40 @@
+import type { Root } from 'hast';
+import { unified, type PluggableList } from 'unified';
+import type { WritingMode } from '../config/schema.js';
+import rehypeCornerQuotes from '../normalize/plugins/rehype-corner-quotes.js';
+import rehypeTateChuYoko from '../normalize/plugins/rehype-tate-chu-yoko.js';
+import { isCjkLanguage } from './labels.js';
+import type { Book } from './model.js';
+
+export interface WritingModeOptions {
+  mode: WritingMode;
+  /** Convert “” ‘’ to corner brackets in vertical text. */
+  quotes: 'corner' | 'keep';
+  /** Longest digit run set upright (tate-chu-yoko). */
+  tcyDigits?: number;
+}
+
+/**
+ * Book → Book for one writer (mdBook's preprocessor idea): vertical setting wraps short numbers
+ * for tate-chu-yoko and, optionally, turns curly quotes into corner brackets. Horizontal books
+ * pass through untouched. Articles in a Latin language are never changed. The input is not mutated.
+ */
+export function adaptToWritingMode(book: Book, options: WritingModeOptions): Book {
+  if (options.mode === 'horizontal') return book;
+  const plugins: PluggableList = [[rehypeTateChuYoko, { maxDigits: options.tcyDigits ?? 2 }]];
+  if (options.quotes === 'corner') plugins.push([rehypeCornerQuotes]);
+  const processor = unified().use(plugins);
+  return {
+    ...book,
+    articles: book.articles.map((article) => {
+      if (!isCjkLanguage(article.language ?? book.meta.language)) return article;
+      const body = processor.runSync(structuredClone(article.body)) as Root;
+      return { ...article, body };
+    }),
+  };
+}
+
+/** The writing mode a target uses when neither book.yaml nor the command line says. */
+export function defaultWritingMode(target: 'pdf' | 'epub', language: string): WritingMode {
+  return target === 'pdf' && /^(zh|ja)/i.test(language) ? 'vertical' : 'horizontal';
+}

@@ -20,8 +20,9 @@ export function isPhrasing(node: ElementContent): boolean {
   return node.type === 'text' || node.type === 'comment' || (node.type === 'element' && phrasing.has(node.tagName));
 }
 
+/** Text that shows nothing: spaces, `&nbsp;`, full-width spaces, zero-width spaces. */
 export function isWhitespaceText(node: ElementContent): node is Text {
-  return node.type === 'text' && /^[\s\u00A0\u3000]*$/.test(node.value);
+  return node.type === 'text' && /^[\s\u00A0\u3000\u200B]*$/.test(node.value);
 }
 
 /**

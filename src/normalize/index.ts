@@ -68,7 +68,7 @@ export async function normalizeArticle(parsed: ParsedArticle, file: VFile, conte
   return article;
 }
 
-function collectSections(body: Root): Section[] {
+export function collectSections(body: Root): Section[] {
   const sections: Section[] = [];
   visit(body, 'element', (node) => {
     const match = /^h([2-6])$/.exec(node.tagName);

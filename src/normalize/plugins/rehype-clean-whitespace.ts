@@ -1,6 +1,6 @@
 import type { Element, ElementContent, Parents, Root } from 'hast';
 import type { Transformer } from 'unified';
-import { isElement, isPhrasing, isWhitespaceText, literalElements } from '../hast-tools.js';
+import { isElement, isPhrasing, isWhitespaceText, literalElements, phrasing } from '../hast-tools.js';
 
 export type Options = Record<string, never>;
 
@@ -27,13 +27,17 @@ function clean(parent: Parents): void {
     if (child.type === 'element' && !literalElements.has(child.tagName)) clean(child);
   }
   if (parent.type === 'element' && literalElements.has(parent.tagName)) return;
-  if (parent.type === 'root' || (parent.type === 'element' && splittable.has(parent.tagName))) splitAtDoubleBreaks(parent);
+  splitAtDoubleBreaks(parent, parent.type === 'root' || splittable.has(parent.tagName));
   const children: ElementContent[] = [];
   for (const child of parent.children as ElementContent[]) {
     if (child.type === 'comment') continue;
     if (child.type === 'element') {
       if (isTextBlock(child)) trimBlock(child);
-      if (isEmpty(child)) continue;
+      if (isEmpty(child)) {
+        // An empty inline wrapper goes, but not the space or line break it holds (`a<span> </span>b`).
+        if (phrasing.has(child.tagName)) children.push(...child.children.filter((node) => node.type !== 'comment'));
+        continue;
+      }
     }
     children.push(child);
   }
@@ -51,22 +55,24 @@ function isEmpty(element: Element): boolean {
 }
 
 /**
- * `text<br><br>more` → `<p>text</p><p>more</p>`. Inside a `p` the pieces become sibling
- * paragraphs (the `p` itself is replaced); in other blocks, loose phrasing runs are wrapped.
+ * `text<br><br>more` → `<p>text</p><p>more</p>`. A `p` is replaced by its pieces, wherever it
+ * is; in blocks that hold running text (`wrapLoose`), loose phrasing runs are wrapped too.
  */
-function splitAtDoubleBreaks(parent: Parents): void {
+function splitAtDoubleBreaks(parent: Parents, wrapLoose: boolean): void {
   const children = parent.children as ElementContent[];
-  const hasDouble = children.some((child, index) => isBr(child) && nextNonSpace(children, index + 1)?.node && isBr(nextNonSpace(children, index + 1)!.node));
+  const hasDouble = hasDoubleBreak(children);
   const expanded: ElementContent[] = [];
   for (const child of children) {
-    if (isElement(child, 'p') && hasDoubleBreak(child.children)) expanded.push(...splitRuns(child.children).map((run) => ({ ...child, children: run })));
-    else expanded.push(child);
+    if (isElement(child, 'p') && hasDoubleBreak(child.children)) {
+      // Pieces after the first are new paragraphs: same attributes, but not the same id.
+      const pieces = splitRuns(child.children).map((run, index): Element => {
+        const { id, ...rest } = child.properties;
+        return { ...child, properties: index === 0 && id !== undefined ? { ...rest, id } : rest, children: run };
+      });
+      expanded.push(...pieces);
+    } else expanded.push(child);
   }
-  if (parent.type === 'element' && parent.tagName === 'p') {
-    parent.children = expanded;
-    return;
-  }
-  if (!hasDouble) {
+  if (!wrapLoose || (parent.type === 'element' && parent.tagName === 'p') || !hasDouble) {
     parent.children = expanded as typeof parent.children;
     return;
   }

@@ -20,29 +20,48 @@ export type Options = {
  */
 export default function rehypeEpubFootnotes(options: Options): Transformer<Root> {
   return (tree) => {
-    const numbers = new Map<string, string>();
+    const noteIds = new Set<string>();
     visit(tree, 'element', (node) => {
-      if (node.tagName !== 'a' || node.properties.dataFootnoteRef === undefined) return;
-      const href = String(node.properties.href ?? '');
+      if (node.tagName !== 'section' || node.properties.dataFootnotes === undefined) return;
+      for (const item of footnoteItems(node)) noteIds.add(String(item.properties.id));
+    });
+
+    const numbers = new Map<string, string>();
+    /** The first reference to each note: where its number leads back to when GFM gave no backref. */
+    const firstRefs = new Map<string, string>();
+    visit(tree, 'element', (node, index, parent) => {
+      if (node.tagName !== 'a' || node.properties.dataFootnoteRef === undefined) return undefined;
+      const href = typeof node.properties.href === 'string' ? node.properties.href : '';
+      const target = href.startsWith('#') ? href.slice(1) : '';
+      if (!noteIds.has(target)) {
+        // A reference to a note the article does not have: keep its text, not a dead link.
+        if (!parent || index === undefined) return undefined;
+        parent.children.splice(index, 1, ...node.children);
+        return [SKIP, index];
+      }
       const label = textOf(node);
-      numbers.set(href.slice(1), label);
+      if (!numbers.has(target)) numbers.set(target, label);
+      const id = typeof node.properties.id === 'string' && node.properties.id ? node.properties.id : undefined;
+      if (id && !firstRefs.has(target)) firstRefs.set(target, id);
       node.properties = {
         href,
-        id: node.properties.id,
+        ...(id ? { id } : {}),
         'epub:type': 'noteref',
         role: 'doc-noteref',
         ariaLabel: options.noteRefLabel(label),
         className: ['noteref'],
       };
+      return undefined;
     });
 
     visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'section' || node.properties.dataFootnotes === undefined || !parent || index === undefined) return;
-      const items: Element[] = [];
-      visit(node, 'element', (item) => {
-        if (item.tagName === 'li' && typeof item.properties.id === 'string') items.push(item);
+      if (node.tagName !== 'section' || node.properties.dataFootnotes === undefined || !parent || index === undefined) return undefined;
+      const items = footnoteItems(node);
+      const notes = items.map((item, position) => {
+        const id = String(item.properties.id);
+        const back = firstRefs.get(id);
+        return toAside(item, numbers.get(id) ?? String(position + 1), back ? `#${back}` : undefined, options);
       });
-      const notes = items.map((item) => toAside(item, numbers.get(String(item.properties.id)) ?? String(items.indexOf(item) + 1), options));
       const section = h('section', { className: ['footnotes'], 'epub:type': 'footnotes' }, [h('p', { className: ['footnotes-title'] }, options.notesLabel), ...notes]);
       parent.children.splice(index, 1, section);
       return [SKIP, index + 1];
@@ -50,14 +69,30 @@ export default function rehypeEpubFootnotes(options: Options): Transformer<Root>
   };
 }
 
-function toAside(item: Element, number: string, options: Options): Element {
+/** The notes of a GFM footnotes section: list items with ids (not lists nested inside a note). */
+function footnoteItems(section: Element): Element[] {
+  const items: Element[] = [];
+  visit(section, 'element', (item) => {
+    if (item.tagName === 'li' && typeof item.properties.id === 'string' && item.properties.id) {
+      items.push(item);
+      return SKIP;
+    }
+    return undefined;
+  });
+  return items;
+}
+
+function toAside(item: Element, number: string, fallbackHref: string | undefined, options: Options): Element {
   let backHref: string | undefined;
   const content = stripBackrefs(item.children, (href) => {
     backHref ??= href;
   });
   const blocks = content.some((child) => child.type === 'element' && !isPhrasing(child)) ? content : [h('p', content)];
-  const firstParagraph = blocks.find((child): child is Element => isElement(child, 'p'));
-  const marker = h('a', { href: backHref, role: 'doc-backlink', ariaLabel: options.backLabel(number), className: ['footnote-number'] }, number);
+  // The number goes first: into the note's first block if that is a paragraph, else a paragraph of its own.
+  const firstBlock = blocks.find((child) => child.type === 'element');
+  const firstParagraph = isElement(firstBlock, 'p') ? firstBlock : undefined;
+  const href = backHref || fallbackHref;
+  const marker = h('a', { ...(href ? { href } : {}), role: 'doc-backlink', ariaLabel: options.backLabel(number), className: ['footnote-number'] }, number);
   if (firstParagraph) firstParagraph.children.unshift(marker, { type: 'text', value: ' ' });
   else blocks.unshift(h('p', [marker]));
   return h('aside', { id: item.properties.id, 'epub:type': 'footnote', role: 'doc-footnote', className: ['footnote'] }, blocks);

@@ -1,8 +1,7 @@
 import type { ElementContent, Parents, Root, Text } from 'hast';
-import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
 import { isCjk, isFullWidthPunctuation } from '../cjk-characters.js';
-import { literalElements } from '../hast-tools.js';
+import { literalElements, phrasing } from '../hast-tools.js';
 
 export type Options = Record<string, never>;
 
@@ -14,19 +13,25 @@ export type Options = Record<string, never>;
  */
 export default function rehypeJoinCjkLines(_options: Options = {}): Transformer<Root> {
   return (tree) => {
-    join(tree);
+    join(tree, undefined, undefined);
   };
 }
 
-function join(parent: Parents): void {
+/**
+ * `before`/`after`: the characters just outside `parent` in the same run of text (the parent is
+ * inline), so that `中文<em>\n强调</em>` and `English<a>\n链接</a>` see both sides of the break.
+ */
+function join(parent: Parents, before: string | undefined, after: string | undefined): void {
   const children = parent.children as ElementContent[];
   children.forEach((child, index) => {
     if (child.type === 'element') {
-      if (!literalElements.has(child.tagName)) join(child);
+      if (literalElements.has(child.tagName)) return;
+      if (phrasing.has(child.tagName)) join(child, lastChar(children, index - 1, before), firstChar(children, index + 1, after));
+      else join(child, undefined, undefined);
       return;
     }
     if (child.type !== 'text' || !/[\s\u00A0]/.test(child.value)) return;
-    child.value = joinLines(child, lastChar(children, index - 1), firstChar(children, index + 1));
+    child.value = joinLines(child, lastChar(children, index - 1, before), firstChar(children, index + 1, after));
   });
 }
 
@@ -42,18 +47,34 @@ function joinLines(node: Text, before: string | undefined, after: string | undef
   });
 }
 
-function lastChar(children: ElementContent[], index: number): string | undefined {
+/** The last visible character before `index` in this run of text; a block element ends the run. */
+function lastChar(children: ElementContent[], index: number, outside: string | undefined): string | undefined {
   for (let i = index; i >= 0; i--) {
-    const text = toString(children[i]!);
+    const child = children[i]!;
+    if (isBlock(child)) return undefined;
+    const text = visibleText(child);
     if (text) return [...text].at(-1);
   }
-  return undefined;
+  return outside;
 }
 
-function firstChar(children: ElementContent[], index: number): string | undefined {
+function firstChar(children: ElementContent[], index: number, outside: string | undefined): string | undefined {
   for (let i = index; i < children.length; i++) {
-    const text = toString(children[i]!);
+    const child = children[i]!;
+    if (isBlock(child)) return undefined;
+    const text = visibleText(child);
     if (text) return [...text][0];
   }
-  return undefined;
+  return outside;
+}
+
+function isBlock(node: ElementContent): boolean {
+  return node.type === 'element' && !phrasing.has(node.tagName);
+}
+
+/** The text a reader sees in the line: ruby annotations (`rt`, `rp`) are not part of it. */
+function visibleText(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element' || node.tagName === 'rt' || node.tagName === 'rp') return '';
+  return node.children.map(visibleText).join('');
 }

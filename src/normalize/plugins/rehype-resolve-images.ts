@@ -107,21 +107,33 @@ function resolve(src: string, file: VFile, maxBytes: number): Resolution {
   }
   const rootReal = realpathSync(root);
   const inside = path.relative(rootReal, real);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) return { problem: `image outside the content folder not included: ${src}` };
-  const stat = statSync(real);
-  if (!stat.isFile()) return { problem: `image path is not a file: ${src}` };
-  if (stat.size > maxBytes) return { problem: `image larger than ${Math.round(maxBytes / 1048576)} MB skipped: ${src}` };
-  return packaged(readFileSync(real), inside.split(path.sep).join('/'), src);
+  // `..` or `../x` leaves the folder; a name that merely starts with dots (`..cache/a.png`) does not.
+  if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return { problem: `image outside the content folder not included: ${src}` };
+  let bytes: Buffer;
+  try {
+    const stat = statSync(real);
+    if (!stat.isFile()) return { problem: `image path is not a file: ${src}` };
+    if (stat.size > maxBytes) return { problem: `image larger than ${Math.round(maxBytes / 1048576)} MB skipped: ${src}` };
+    bytes = readFileSync(real);
+  } catch (error) {
+    return { problem: `image not readable: ${src} (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+  }
+  return packaged(bytes, inside.split(path.sep).join('/'), src);
 }
 
 function fromDataUrl(src: string, maxBytes: number): Resolution {
   const match = /^data:([^;,]*)((?:;[^;,]*)*?)(;base64)?,(.*)$/is.exec(src);
   if (!match) return { problem: 'malformed data: image skipped' };
   const payload = match[4] ?? '';
-  const bytes = match[3] ? Buffer.from(payload, 'base64') : Buffer.from(decodeURIComponent(payload), 'utf8');
+  const bytes = match[3] ? Buffer.from(payload, 'base64') : percentDecode(payload);
   if (bytes.length > maxBytes) return { problem: 'data: image too large, skipped' };
   if (bytes.length < 100 && /gif/i.test(match[1] ?? '')) return { problem: 'placeholder data: image (a tracking or spacer pixel) dropped' };
   return packaged(bytes, 'data:', 'a data: image');
+}
+
+/** `%89PNG…` → bytes. Escapes are bytes, not UTF-8 (`decodeURIComponent` throws on them). */
+function percentDecode(text: string): Buffer {
+  return Buffer.concat(text.split(/(%[\da-f]{2})/i).map((part) => (/^%[\da-f]{2}$/i.test(part) ? Buffer.from([Number.parseInt(part.slice(1), 16)]) : Buffer.from(part, 'utf8'))));
 }
 
 function packaged(bytes: Uint8Array, source: string, shown: string): Resolution {

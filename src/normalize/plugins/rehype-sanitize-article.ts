@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import type { Transformer } from 'unified';
+import { visit } from 'unist-util-visit';
 
 export type Options = {
   /** Extra tag names to keep (merged into the schema). */
@@ -55,6 +56,23 @@ export function articleSchema(options: Options = {}): Schema {
   };
 }
 
+/** Properties holding a URL, checked against `protocols` by the sanitizer. */
+const urlProperties = ['href', 'src', 'cite', 'dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc'] as const;
+
 export default function rehypeSanitizeArticle(options: Options = {}): Transformer<Root> {
-  return rehypeSanitize(articleSchema(options)) as unknown as Transformer<Root>;
+  const sanitize = rehypeSanitize(articleSchema(options)) as unknown as (tree: Root) => Root;
+  return (tree) => {
+    visit(tree, 'element', (node) => {
+      // Browsers trim URLs and read schemes case-insensitively; the sanitizer compares them
+      // literally, so `HTTPS://…` or ` https://…` would lose a good link.
+      for (const key of urlProperties) {
+        const value = node.properties[key];
+        if (typeof value === 'string') node.properties[key] = value.trim().replace(/^[a-z][a-z\d+.-]*:/i, (scheme) => scheme.toLowerCase());
+      }
+      // Legacy anchors (`<a name="x">`) are link targets: keep them as ids, since `name` goes.
+      const name = node.properties.name;
+      if (node.tagName === 'a' && typeof name === 'string' && name.trim() && node.properties.id === undefined) node.properties.id = name.trim();
+    });
+    return sanitize(tree);
+  };
 }

@@ -16,10 +16,12 @@ export default function rehypeTableAlign(_options: Options = {}): Transformer<Ro
       const align = node.properties.align;
       if (align === undefined) return;
       delete node.properties.align;
-      const value = String(align).toLowerCase();
+      // Attribute values are not trimmed by parsers: ` Center ` still means center.
+      const value = String(align).trim().toLowerCase();
       if (!values.has(value)) return;
       const classes = Array.isArray(node.properties.className) ? node.properties.className : [];
-      node.properties.className = [...classes, `align-${value}`];
+      const name = `align-${value}`;
+      if (!classes.includes(name)) node.properties.className = [...classes, name];
     });
   };
 }

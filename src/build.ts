@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Book } from './book/model.js';
-import { adaptToWritingMode } from './book/writing-mode.js';
+import { adaptToWritingMode, defaultWritingMode } from './book/writing-mode.js';
 import type { PageSize, WritingMode } from './config/schema.js';
 import { displayPath } from './content/load.js';
 import { emitFile } from './emit.js';
@@ -9,6 +9,7 @@ import { WenjiError } from './errors.js';
 import { stylesDir } from './paths.js';
 import { prepareBook, readStylesheet, type PrepareOptions } from './prepare-book.js';
 import { writeEpub } from './writers/epub/write-epub.js';
+import { writePdf } from './writers/pdf/write-pdf.js';
 
 export type Target = 'epub' | 'pdf';
 
@@ -21,6 +22,8 @@ export interface BuildOptions extends PrepareOptions {
   /** Overrides the config's PDF page size. */
   pageSize?: PageSize | undefined;
   log?: (line: string) => void;
+  /** Writer warnings (not tied to one article). */
+  warn?: (line: string) => void;
   /** Called once the articles are read, before any writer runs (to show their warnings early). */
   onArticles?: (files: VFile[], notices: string[]) => void;
 }
@@ -29,6 +32,8 @@ export interface BuildOutput {
   target: Target;
   path: string;
   bytes: number;
+  /** PDF page count. */
+  pages?: number;
 }
 
 export interface BuildResult {
@@ -63,7 +68,18 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
       const bytes = await writeEpub(adapted, { css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir), writingMode });
       outputs.push({ target, path: emitFile(outDir, `${book.meta.slug}.epub`, bytes), bytes: bytes.length });
     } else {
-      throw new WenjiError('usage', 'the PDF writer is not implemented yet; use `wenji epub` for now');
+      const { pdf } = prepared.config.config;
+      const result = await writePdf(book, {
+        mode: options.writingMode ?? pdf.writingMode ?? defaultWritingMode('pdf', book.meta.language),
+        pageSize: options.pageSize ?? pdf.pageSize,
+        quotes: pdf.quotes,
+        tocDepth: pdf.tocDepth,
+        colophon: pdf.colophon,
+        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir),
+        log,
+      });
+      for (const warning of result.warnings) options.warn?.(warning);
+      outputs.push({ target, path: emitFile(outDir, `${book.meta.slug}.pdf`, result.bytes), bytes: result.bytes.length, pages: result.pages });
     }
     log(`wrote ${outputs.at(-1)!.path} in ${seconds(start)}`);
   }

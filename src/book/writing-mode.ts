@@ -3,6 +3,7 @@ import { unified, type PluggableList } from 'unified';
 import type { WritingMode } from '../config/schema.js';
 import rehypeCornerQuotes from '../normalize/plugins/rehype-corner-quotes.js';
 import rehypeTateChuYoko from '../normalize/plugins/rehype-tate-chu-yoko.js';
+import { collectSections } from '../normalize/index.js';
 import { isCjkLanguage } from './labels.js';
 import type { Book } from './model.js';
 
@@ -29,7 +30,10 @@ export function adaptToWritingMode(book: Book, options: WritingModeOptions): Boo
     articles: book.articles.map((article) => {
       if (!isCjkLanguage(article.language ?? book.meta.language)) return article;
       const body = processor.runSync(structuredClone(article.body)) as Root;
-      return { ...article, body };
+      // Titles and section names are shown as set in the text (corner quotes, upright numbers
+      // are only for the body), so they are re-read from the adapted body.
+      const title = options.quotes === 'corner' ? convertTitle(article.title) : article.title;
+      return { ...article, title, body, sections: collectSections(body) };
     }),
   };
 }
@@ -37,4 +41,11 @@ export function adaptToWritingMode(book: Book, options: WritingModeOptions): Boo
 /** The writing mode a target uses when neither book.yaml nor the command line says. */
 export function defaultWritingMode(target: 'pdf' | 'epub', language: string): WritingMode {
   return target === 'pdf' && /^(zh|ja)/i.test(language) ? 'vertical' : 'horizontal';
+}
+
+function convertTitle(title: string): string {
+  const tree: Root = { type: 'root', children: [{ type: 'text', value: title }] };
+  unified().use(rehypeCornerQuotes).runSync(tree);
+  const text = tree.children[0];
+  return text?.type === 'text' ? text.value : title;
 }

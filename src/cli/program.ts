@@ -64,6 +64,9 @@ async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Prom
         ...(flags.lang !== undefined ? { language: flags.lang } : {}),
       },
       log,
+      warn: (line) => {
+        if (!flags.quiet) stderr(`wenji: warning: ${line}`);
+      },
       onArticles: (files, notices) => {
         const report = formatMessages(files, { quiet: Boolean(flags.quiet), color: process.stderr.isTTY === true });
         if (report) stderr(report);
@@ -72,7 +75,7 @@ async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Prom
     });
     const counts = countMessages(result.files);
     if (!flags.quiet) {
-      for (const output of result.outputs) stdout(`${path.relative(process.cwd(), output.path) || output.path}  ${formatBytes(output.bytes)}`);
+      for (const output of result.outputs) stdout(`${path.relative(process.cwd(), output.path) || output.path}  ${formatBytes(output.bytes)}${output.pages ? `  ${output.pages} pages` : ''}`);
       const problems = counts.errors ? `, ${counts.errors} error${counts.errors === 1 ? '' : 's'}` : '';
       const warnings = counts.warnings ? `, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}` : '';
       stderr(`wenji: ${result.book.articles.length} article${result.book.articles.length === 1 ? '' : 's'}${problems}${warnings}, ${((performance.now() - started) / 1000).toFixed(1)} s`);

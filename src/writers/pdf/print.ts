@@ -1,0 +1,109 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, HTTPRequest } from 'puppeteer-core';
+import { WenjiError, describeError } from '../../errors.js';
+import { findChromium, launchArgs, type ChromiumLocation } from './browser.js';
+
+export interface PrintOptions {
+  /** The assembled HTML file to print. */
+  htmlPath: string;
+  /** Page size in millimetres. */
+  width: number;
+  height: number;
+  /** Generate Chromium's tagged structure and heading outline. */
+  outline: boolean;
+}
+
+/**
+ * The only module that touches puppeteer. One browser per build, one page per print; the page
+ * runs no JavaScript and may read only files inside the allowed folders — every other request
+ * (network, other local files) is refused.
+ */
+export class Printer {
+  private constructor(
+    private readonly browser: Browser,
+    private readonly allowed: string[],
+    readonly location: ChromiumLocation,
+    private readonly onBlocked: (url: string) => void,
+  ) {}
+
+  static async open(allowedDirs: string[], onBlocked: (url: string) => void = () => {}): Promise<Printer> {
+    const location = await findChromium();
+    const { default: puppeteer } = await import('puppeteer-core');
+    let browser: Browser;
+    try {
+      browser = await puppeteer.launch({
+        executablePath: location.executablePath,
+        headless: 'shell',
+        args: launchArgs(location),
+        protocolTimeout: 0,
+      });
+    } catch (error) {
+      throw new WenjiError('browser', `Chromium (${location.executablePath}, from ${location.source}) did not start: ${describeError(error)}`);
+    }
+    const allowed = allowedDirs.map((dir) => realpathOrSelf(path.resolve(dir)));
+    return new Printer(browser, allowed, location, onBlocked);
+  }
+
+  async print(options: PrintOptions): Promise<Uint8Array> {
+    const page = await this.browser.newPage();
+    try {
+      await page.setJavaScriptEnabled(false);
+      await page.setRequestInterception(true);
+      page.on('request', (request: HTTPRequest) => {
+        if (this.permits(request.url())) void request.continue();
+        else {
+          this.onBlocked(request.url());
+          void request.abort('blockedbyclient');
+        }
+      });
+      await page.goto(pathToFileURL(options.htmlPath).href, { waitUntil: 'load', timeout: 0 });
+      const pdf = await page.pdf({
+        width: `${options.width}mm`,
+        height: `${options.height}mm`,
+        preferCSSPageSize: true,
+        printBackground: true,
+        displayHeaderFooter: false,
+        tagged: options.outline,
+        outline: options.outline,
+        waitForFonts: true,
+        timeout: 0,
+      });
+      return pdf;
+    } catch (error) {
+      if (error instanceof WenjiError) throw error;
+      throw new WenjiError('render', `Chromium could not print the book: ${describeError(error)}`, { cause: error });
+    } finally {
+      await page.close().catch(() => {});
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => {});
+  }
+
+  /** file:// URLs inside the allowed folders; nothing else (no http, no other files). */
+  private permits(url: string): boolean {
+    if (url.startsWith('data:')) return true;
+    if (!url.startsWith('file:')) return false;
+    let file: string;
+    try {
+      file = realpathOrSelf(fileURLToPath(url));
+    } catch {
+      return false;
+    }
+    return this.allowed.some((dir) => {
+      const relative = path.relative(dir, file);
+      return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+    });
+  }
+}
+
+function realpathOrSelf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}

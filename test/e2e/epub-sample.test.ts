@@ -3,32 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parse as parseYaml } from 'yaml';
 import { runCli } from '../helpers/cli.js';
 import { epubcheckTs, findAll, javaEpubcheck, javaEpubcheckAvailable, javaEpubcheckRequired, openEpub, textOf, type OpenedEpub } from '../helpers/epub.js';
 import { repoRoot } from '../helpers/paths.js';
-
-/** Titles of the sample articles, read straight from the sources (an oracle independent of wenji's loader). */
-function expectedArticles(): { file: string; title: string }[] {
-  const dir = path.join(repoRoot, 'content');
-  return readdirSync(dir)
-    .filter((name) => /\.(md|html|txt)$/.test(name))
-    .sort((a, b) => parseInt(a, 10) - parseInt(b, 10))
-    .map((file) => {
-      const text = readFileSync(path.join(dir, file), 'utf8');
-      let title: string | undefined;
-      if (file.endsWith('.md')) {
-        const front = /^---\n([\s\S]*?)\n---/.exec(text);
-        title = front ? (parseYaml(front[1]!) as { title?: string }).title : undefined;
-        title ??= /^#\s+(.+)$/m.exec(text)?.[1];
-      } else if (file.endsWith('.html')) {
-        title = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(text)?.[1]?.replace(/<[^>]+>/g, '');
-      } else {
-        title = text.split('\n')[0];
-      }
-      return { file, title: title!.trim() };
-    });
-}
+import { expectedArticles } from '../helpers/sample.js';
 
 describe('the sample anthology as EPUB', () => {
   let dir: string;

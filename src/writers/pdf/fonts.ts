@@ -1,6 +1,7 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import subsetFont from 'subset-font';
 import { packageRoot } from '../../paths.js';
 
 /** A font file bundled through npm, with the CSS that declares it. */
@@ -54,8 +55,39 @@ export function missingFonts(): string[] {
     .filter((file) => !existsSync(file));
 }
 
-export function fontFaceCss(): string {
-  return bundledFaces()
+/**
+ * OpenType features kept when subsetting: vertical forms (vert, vrt2) and vertical kerning and
+ * spacing, proportional and width variants, ruby forms, localized forms. Full layout closure
+ * runs harfbuzz out of memory on a CJK font; without vert/vrt2 vertical punctuation breaks.
+ */
+const keepFeatures = ['vert', 'vrt2', 'vkrn', 'vpal', 'vhal', 'kern', 'palt', 'halt', 'locl', 'ccmp', 'liga', 'ruby', 'hwid', 'fwid', 'pwid'];
+
+/** Characters the printed book may show beyond its text: digits, Latin, common punctuation. */
+const alwaysIncluded = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·–—‘’“”…、。〈〉《》「」『』【】〔〕！（），．：；？・　年月日•◦▪▫■□‐';
+
+/**
+ * The CJK faces subset to the characters of this book, written into the build's work folder.
+ * Smaller fonts load faster, and a subset's character map holds only real text characters:
+ * the full font maps Kangxi radicals (U+2F00…) and vertical presentation forms to the same
+ * glyphs as ordinary ideographs and punctuation, and Chromium's PDF text layer would then say
+ * ⼈ (a radical) where the page shows 人, breaking search and copy.
+ */
+export async function subsetFaces(workDir: string, text: { regular: string; bold: string }): Promise<BundledFace[]> {
+  const faces = bundledFaces();
+  return Promise.all(
+    faces.map(async (face, index) => {
+      if (face.format !== 'truetype') return face;
+      const characters = [...new Set(`${alwaysIncluded}${face.weight === 700 ? text.bold : text.regular}`)].join('');
+      const data = await subsetFont(readFileSync(face.file), characters, { targetFormat: 'truetype', keepFeatures });
+      const file = path.join(workDir, `font-${index}-${face.weight}.ttf`);
+      writeFileSync(file, data);
+      return { ...face, file };
+    }),
+  );
+}
+
+export function fontFaceCss(faces: BundledFace[] = bundledFaces()): string {
+  return faces
     .map(
       (face) =>
         `@font-face { font-family: "${face.family}"; font-weight: ${face.weight}; font-style: ${face.style}; font-display: block; src: url("${pathToFileURL(face.file).href}") format("${face.format}");${face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : ''} }`,

@@ -155,3 +155,14 @@ export function writeDocumentInfo(doc: PDFDocument, info: DocumentInfo): void {
   preferences.setDisplayDocTitle(true);
   if (info.rightToLeft) preferences.setReadingDirection(ReadingDirection.R2L);
 }
+
+/** Base names of the fonts embedded in the document, without subset prefixes (ABCDEF+). */
+export function embeddedFontNames(doc: PDFDocument): string[] {
+  const names = new Set<string>();
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
+    const base = object.get(PDFName.of('BaseFont'));
+    if (base instanceof PDFName) names.add(base.decodeText().replace(/^[A-Z]{6}\+/, ''));
+  }
+  return [...names].sort();
+}

@@ -10,9 +10,10 @@ import type { PageSize, WritingMode } from '../../config/schema.js';
 import { WenjiError } from '../../errors.js';
 import { version } from '../../paths.js';
 import { assembleBody, assembleFront, gotoPrefix, type AssembleOptions } from './assemble.js';
-import { fontDirs, fontFaceCss, missingFonts } from './fonts.js';
+import { bookText } from './book-text.js';
+import { fontDirs, fontFaceCss, missingFonts, subsetFaces } from './fonts.js';
 import { pageGeometries } from './geometry.js';
-import { readOutline, resolveInternalLinks, writeDocumentInfo, writeOutline, type BookmarkNode, type OutlineEntry } from './postprocess.js';
+import { embeddedFontNames, readOutline, resolveInternalLinks, writeDocumentInfo, writeOutline, type BookmarkNode, type OutlineEntry } from './postprocess.js';
 import { Printer } from './print.js';
 
 export interface PdfOptions {
@@ -48,11 +49,14 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
   const book = adaptToWritingMode(source, { mode: options.mode, quotes: options.quotes });
   const geometry = pageGeometries[options.pageSize];
   const labels = labelsFor(book.meta.language);
-  const assemble: AssembleOptions = { mode: options.mode, geometry, labels, css: options.css, fontCss: fontFaceCss(), colophon: options.colophon };
   const warnings: string[] = [];
   const work = mkdtempSync(path.join(tmpdir(), 'wenji-pdf-'));
   let printer: Printer | undefined;
   try {
+    const fontStart = performance.now();
+    const faces = await subsetFaces(work, bookText(book, labels));
+    log(`subset the fonts in ${((performance.now() - fontStart) / 1000).toFixed(1)} s`);
+    const assemble: AssembleOptions = { mode: options.mode, geometry, labels, css: options.css, fontCss: fontFaceCss(faces), colophon: options.colophon };
     mkdirSync(path.join(work, 'images'));
     for (const image of book.images) writeFileSync(path.join(work, image.href), image.data);
     const bodyHtml = path.join(work, 'body.html');
@@ -100,6 +104,8 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
       date: new Date(book.meta.modified),
       rightToLeft: options.mode === 'vertical',
     });
+    const foreign = embeddedFontNames(doc).filter((name) => !/^Noto(Serif|SerifSC|SansMono)-/.test(name));
+    if (foreign.length) warnings.push(`some characters are missing from the bundled fonts and were set in ${foreign.join(', ')} from this system`);
     const bytes = await doc.save({ useObjectStreams: true });
     return { bytes, pages: bodyPages + offset, warnings };
   } finally {

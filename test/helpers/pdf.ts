@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
+
+export interface PageText {
+  /** All text on the page, whitespace removed (vertical text comes out glyph by glyph). */
+  squashed: string;
+  items: { str: string; x: number; y: number }[];
+  width: number;
+  height: number;
+}
+
+export interface OpenedPdf {
+  pages: PageText[];
+  outline: { title: string; page: number; children: { title: string; page: number }[] }[];
+  lib: PDFDocument;
+  /** 0-based page index of each page ref. */
+  pageIndex: Map<string, number>;
+}
+
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+/** Opens a PDF with pdf.js (text, outline) and pdf-lib (objects). */
+export async function openPdf(file: string): Promise<OpenedPdf> {
+  const data = new Uint8Array(readFileSync(file));
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await pdfjs.getDocument({ data: data.slice(), disableFontFace: true, useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: PageText[] = [];
+  for (let n = 1; n <= doc.numPages; n++) {
+    const page = await doc.getPage(n);
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const items = content.items
+      .filter((item): item is typeof item & { str: string; transform: number[] } => 'str' in item)
+      .map((item) => ({ str: item.str, x: item.transform[4]!, y: item.transform[5]! }));
+    pages.push({ squashed: squash(items.map((item) => item.str).join('')), items, width: viewport.width, height: viewport.height });
+  }
+  const outlineItems = (await doc.getOutline()) ?? [];
+  const pageOf = async (dest: unknown): Promise<number> => {
+    const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : (dest as unknown[]);
+    return doc.getPageIndex(explicit![0] as { num: number; gen: number });
+  };
+  const outline = [];
+  for (const item of outlineItems) {
+    const children = [];
+    for (const child of item.items ?? []) children.push({ title: child.title, page: await pageOf(child.dest) });
+    outline.push({ title: item.title, page: await pageOf(item.dest), children });
+  }
+  await doc.destroy();
+  const lib = await PDFDocument.load(data, { updateMetadata: false });
+  const pageIndex = new Map(lib.getPages().map((page, index) => [page.ref.toString(), index]));
+  return { pages, outline, lib, pageIndex };
+}
+
+/** The folio printed in the bottom margin of a page (digits only, lowest on the page). */
+export function folio(page: PageText): number | undefined {
+  const candidates = page.items.filter((item) => /^\d+$/.test(item.str.trim()) && item.y < page.height * 0.12);
+  candidates.sort((a, b) => a.y - b.y);
+  return candidates[0] ? Number(candidates[0].str.trim()) : undefined;
+}
+
+/** Pages (0-based) that link annotations on `page` jump to, in annotation order. */
+export function linkTargets(pdf: OpenedPdf, page: number): number[] {
+  const node = pdf.lib.getPage(page).node;
+  const annots = node.lookupMaybe(PDFName.of('Annots'), PDFArray);
+  const targets: number[] = [];
+  if (!annots) return targets;
+  for (let i = 0; i < annots.size(); i++) {
+    const annot = annots.lookupMaybe(i, PDFDict);
+    const dest = annot?.lookup(PDFName.of('Dest'));
+    if (dest instanceof PDFArray) {
+      const ref = dest.get(0);
+      if (ref instanceof PDFRef) targets.push(pdf.pageIndex.get(ref.toString()) ?? -1);
+    }
+  }
+  return targets;
+}
+
+/** Every font dictionary in the file: its subtype and whether a font program is embedded. */
+export function fonts(pdf: OpenedPdf): { name: string; subtype: string; embedded: boolean }[] {
+  const result: { name: string; subtype: string; embedded: boolean }[] = [];
+  for (const [, object] of pdf.lib.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
+    const subtype = (object.get(PDFName.of('Subtype')) as PDFName | undefined)?.decodeText() ?? '';
+    if (subtype === 'CIDFontType0' || subtype === 'CIDFontType2') continue; // descendants, checked via their parent
+    let descriptor = object.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
+    if (subtype === 'Type0') {
+      const descendant = object.lookupMaybe(PDFName.of('DescendantFonts'), PDFArray)?.lookupMaybe(0, PDFDict);
+      descriptor = descendant?.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict);
+    }
+    const embedded = subtype === 'Type3' || Boolean(descriptor && ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor!.has(PDFName.of(key))));
+    result.push({ name: (object.get(PDFName.of('BaseFont')) as PDFName | undefined)?.decodeText() ?? '?', subtype, embedded });
+  }
+  return result;
+}
+
+export function infoString(pdf: OpenedPdf, key: string): string | undefined {
+  const info = pdf.lib.context.lookup(pdf.lib.context.trailerInfo.Info, PDFDict);
+  const value = info?.lookup(PDFName.of(key));
+  return value instanceof PDFString || value instanceof PDFHexString ? value.decodeText() : undefined;
+}

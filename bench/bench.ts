@@ -46,3 +46,12 @@ try {
   console.log('pandoc not installed: install it (apt-get install pandoc) to compare');
 }
 if (pandoc) console.log(`ratio wenji/pandoc: ${(wenji.seconds / pandoc.seconds).toFixed(2)} (below 1 means wenji is faster)`);
+
+// ---- PDF: the whole command, and the floor (Chromium printing the same body HTML once) ----
+if (process.env.BENCH_PDF !== '0') {
+  const pdf = time('wenji pdf (vertical A5)', process.execPath, [wrapper, 'pdf', dir, '--quiet']);
+  const { measurePrintFloor } = await import('./print-floor.js');
+  const floor = await measurePrintFloor(dir);
+  console.log(`${'chromium print floor'.padEnd(28)} ${floor.seconds.toFixed(2)} s  (${floor.pages} pages, the assembled body printed once)`);
+  console.log(`ratio wenji pdf / floor: ${(pdf.seconds / floor.seconds).toFixed(2)} (target: below 2.5)`);
+}

@@ -16,6 +16,7 @@ import rehypeResolveImages from './plugins/rehype-resolve-images.js';
 import rehypeSanitizeArticle from './plugins/rehype-sanitize-article.js';
 import rehypeScopeIds from './plugins/rehype-scope-ids.js';
 import rehypeTableAlign from './plugins/rehype-table-align.js';
+import rehypeWarnOversized from './plugins/rehype-warn-oversized.js';
 
 export interface NormalizeContext {
   /** Unique article id (see `articleIdFor`). */
@@ -38,6 +39,7 @@ export function normalizePlugins(context: NormalizeContext, title: string): Plug
     [rehypeJoinCjkLines],
     [rehypeDemoteHeadings, { title }],
     [rehypeHeadingIds, { prefix: context.id }],
+    [rehypeWarnOversized],
   ];
 }
 

@@ -63,7 +63,7 @@ export function missingFonts(): string[] {
 const keepFeatures = ['vert', 'vrt2', 'vkrn', 'vpal', 'vhal', 'kern', 'palt', 'halt', 'locl', 'ccmp', 'liga', 'ruby', 'hwid', 'fwid', 'pwid'];
 
 /** Characters the printed book may show beyond its text: digits, Latin, common punctuation. */
-const alwaysIncluded = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·–—‘’“”…、。〈〉《》「」『』【】〔〕！（），．：；？・　年月日•◦▪▫■□‐';
+const alwaysIncluded = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·–—‘’“”…、。〈〉《》「」『』【】〔〕！（），．：；？・　年月日•◦▪▫■□‐●﹅';
 
 /**
  * The CJK faces subset to the characters of this book, written into the build's work folder.

@@ -37,6 +37,8 @@ export interface BuildResult {
   outputs: BuildOutput[];
   ignored: string[];
   notices: string[];
+  /** Warnings from the writers (a cover or font that could not be used), one line each naming the file. */
+  warnings: string[];
 }
 
 /** Load the book once, then write each requested target into out/. */
@@ -54,20 +56,28 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
   }
   const outDir = options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : path.join(prepared.config.dir, 'out');
   const outputs: BuildOutput[] = [];
+  const warnings: string[] = [];
   for (const target of options.targets) {
     const start = performance.now();
     if (target === 'epub') {
       const { epub } = prepared.config.config;
       const writingMode = options.writingMode ?? epub.writingMode;
       const adapted = adaptToWritingMode(book, { mode: writingMode, quotes: epub.quotes });
-      const bytes = await writeEpub(adapted, { css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir), writingMode });
-      outputs.push({ target, path: emitFile(outDir, `${book.meta.slug}.epub`, bytes), bytes: bytes.length });
+      const written = await writeEpub(adapted, {
+        css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir),
+        writingMode,
+        embedFont: epub.embedFont,
+        displayPath: (file) => displayPath(file, options.cwd ?? process.cwd()),
+      });
+      for (const detail of written.details) log(detail);
+      warnings.push(...written.warnings);
+      outputs.push({ target, path: emitFile(outDir, `${book.meta.slug}.epub`, written.bytes), bytes: written.bytes.length });
     } else {
       throw new WenjiError('usage', 'the PDF writer is not implemented yet; use `wenji epub` for now');
     }
     log(`wrote ${outputs.at(-1)!.path} in ${seconds(start)}`);
   }
-  return { book, files: prepared.files, outputs, ignored: prepared.ignored, notices: prepared.notices };
+  return { book, files: prepared.files, outputs, ignored: prepared.ignored, notices: prepared.notices, warnings };
 }
 
 function seconds(since: number): string {

@@ -71,7 +71,9 @@ async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Prom
       },
     });
     const counts = countMessages(result.files);
+    counts.warnings += result.warnings.length;
     if (!flags.quiet) {
+      for (const warning of result.warnings) stderr(`wenji: warning: ${warning}`);
       for (const output of result.outputs) stdout(`${path.relative(process.cwd(), output.path) || output.path}  ${formatBytes(output.bytes)}`);
       const problems = counts.errors ? `, ${counts.errors} error${counts.errors === 1 ? '' : 's'}` : '';
       const warnings = counts.warnings ? `, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}` : '';

@@ -247,3 +247,37 @@ describe('the sample book in every variant', () => {
     assert.deepEqual(pkg.properties.get('dcterms:modified'), ['2023-11-14T22:13:20Z']);
   });
 });
+
+describe('the embedded font on a 3-article book with 120 KB of text', () => {
+  let root: string;
+  before(() => {
+    root = mkdtempSync(path.join(tmpdir(), 'wenji-font-size-'));
+    mkdirSync(path.join(root, 'content'));
+    // About 2,900 distinct ideographs, as many as three long essays use; a fixed generator, so the size is stable.
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pool = Array.from({ length: 3000 }, (_, index) => String.fromCodePoint(0x4e00 + index * 5));
+    for (const number of [1, 2, 3]) {
+      let text = `# 第${number}篇\n\n`;
+      while (Buffer.byteLength(text) < 40 * 1024) {
+        let paragraph = '';
+        for (let index = 0; index < 120; index++) paragraph += pool[Math.floor(random() * pool.length)]! + (random() < 0.1 ? '，' : '');
+        text += `${paragraph}。\n\n`;
+      }
+      writeFileSync(path.join(root, 'content', `0${number}.md`), text);
+    }
+  });
+  after(() => rmSync(root, { recursive: true, force: true }));
+
+  test('adds well under 2 MB', async () => {
+    const sizes: number[] = [];
+    for (const embed of [false, true]) {
+      writeFileSync(path.join(root, 'book.yaml'), `title: 长文三篇\nslug: long\ndate: 2024-01-01\nepub:\n  writingMode: vertical\n  embedFont: ${embed}\n`);
+      const result = await runCli(['epub', root, '--out', path.join(root, `out-${embed}`)]);
+      assert.equal(result.code, 0, result.stderr);
+      sizes.push(statSync(path.join(root, `out-${embed}`, 'long.epub')).size);
+    }
+    const added = sizes[1]! - sizes[0]!;
+    assert.ok(added < 1.5 * 1024 * 1024, `the font adds ${(added / 1048576).toFixed(2)} MB`);
+  });
+});

@@ -22,8 +22,6 @@ export interface BuildOptions extends PrepareOptions {
   /** Overrides the config's PDF page size. */
   pageSize?: PageSize | undefined;
   log?: (line: string) => void;
-  /** Writer warnings (not tied to one article). */
-  warn?: (line: string) => void;
   /** Called once the articles are read, before any writer runs (to show their warnings early). */
   onArticles?: (files: VFile[], notices: string[]) => void;
 }
@@ -42,6 +40,8 @@ export interface BuildResult {
   outputs: BuildOutput[];
   ignored: string[];
   notices: string[];
+  /** Warnings from the writers (a cover or font that could not be used), one line each naming the file. */
+  warnings: string[];
 }
 
 /** Load the book once, then write each requested target into out/. */
@@ -59,14 +59,22 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
   }
   const outDir = options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : path.join(prepared.config.dir, 'out');
   const outputs: BuildOutput[] = [];
+  const warnings: string[] = [];
   for (const target of options.targets) {
     const start = performance.now();
     if (target === 'epub') {
       const { epub } = prepared.config.config;
       const writingMode = options.writingMode ?? epub.writingMode;
       const adapted = adaptToWritingMode(book, { mode: writingMode, quotes: epub.quotes });
-      const bytes = await writeEpub(adapted, { css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir), writingMode });
-      outputs.push({ target, path: emitFile(outDir, `${book.meta.slug}.epub`, bytes), bytes: bytes.length });
+      const written = await writeEpub(adapted, {
+        css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir),
+        writingMode,
+        embedFont: epub.embedFont,
+        displayPath: (file) => displayPath(file, options.cwd ?? process.cwd()),
+      });
+      for (const detail of written.details) log(detail);
+      warnings.push(...written.warnings);
+      outputs.push({ target, path: emitFile(outDir, `${book.meta.slug}.epub`, written.bytes), bytes: written.bytes.length });
     } else {
       const { pdf } = prepared.config.config;
       const result = await writePdf(book, {
@@ -78,12 +86,12 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
         css: readStylesheet(stylesDir, 'print.css', prepared.config.dir),
         log,
       });
-      for (const warning of result.warnings) options.warn?.(warning);
+      warnings.push(...result.warnings);
       outputs.push({ target, path: emitFile(outDir, `${book.meta.slug}.pdf`, result.bytes), bytes: result.bytes.length, pages: result.pages });
     }
     log(`wrote ${outputs.at(-1)!.path} in ${seconds(start)}`);
   }
-  return { book, files: prepared.files, outputs, ignored: prepared.ignored, notices: prepared.notices };
+  return { book, files: prepared.files, outputs, ignored: prepared.ignored, notices: prepared.notices, warnings };
 }
 
 function seconds(since: number): string {

@@ -64,9 +64,6 @@ async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Prom
         ...(flags.lang !== undefined ? { language: flags.lang } : {}),
       },
       log,
-      warn: (line) => {
-        if (!flags.quiet) stderr(`wenji: warning: ${line}`);
-      },
       onArticles: (files, notices) => {
         const report = formatMessages(files, { quiet: Boolean(flags.quiet), color: process.stderr.isTTY === true });
         if (report) stderr(report);
@@ -74,7 +71,9 @@ async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Prom
       },
     });
     const counts = countMessages(result.files);
+    counts.warnings += result.warnings.length;
     if (!flags.quiet) {
+      for (const warning of result.warnings) stderr(`wenji: warning: ${warning}`);
       for (const output of result.outputs) stdout(`${path.relative(process.cwd(), output.path) || output.path}  ${formatBytes(output.bytes)}${output.pages ? `  ${output.pages} pages` : ''}`);
       const problems = counts.errors ? `, ${counts.errors} error${counts.errors === 1 ? '' : 's'}` : '';
       const warnings = counts.warnings ? `, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}` : '';

@@ -41,8 +41,9 @@ describe('the sample anthology as EPUB', () => {
     const articles = expectedArticles();
     const manifest = new Map(findAll(opf, 'item').map((item) => [String(item.attributes.id), String(item.attributes.href)]));
     const spine = findAll(opf, 'itemref').map((ref) => manifest.get(String(ref.attributes.idref))!);
-    assert.deepEqual(spine.slice(0, 2), ['titlepage.xhtml', 'contents.xhtml']);
-    const articleDocs = spine.slice(2);
+    assert.deepEqual(spine.slice(0, 3), ['cover.xhtml', 'titlepage.xhtml', 'contents.xhtml']);
+    assert.equal(spine.at(-1), 'colophon.xhtml');
+    const articleDocs = spine.slice(3, -1);
     assert.equal(articleDocs.length, articles.length);
     const opfDir = path.posix.dirname(epub.opfPath);
     for (const [index, href] of articleDocs.entries()) {
@@ -94,7 +95,7 @@ describe('the sample anthology as EPUB', () => {
   });
 
   test('packages the local image once and links it', async () => {
-    const images = epub.names.filter((name) => name.startsWith('OEBPS/images/') && !name.endsWith('/'));
+    const images = epub.names.filter((name) => name.startsWith('OEBPS/images/') && !name.endsWith('/') && name !== 'OEBPS/images/cover.jpg');
     assert.equal(images.length, 1);
     const essay = await epub.text('OEBPS/essay.xhtml');
     assert.ok(essay.includes(`src="${images[0]!.replace('OEBPS/', '')}"`));

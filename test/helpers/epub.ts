@@ -19,7 +19,11 @@ export interface OpenedEpub {
 }
 
 export async function openEpub(file: string): Promise<OpenedEpub> {
-  const raw = readFileSync(file);
+  return openEpubData(readFileSync(file));
+}
+
+/** Opens EPUB bytes held in memory (what `writeEpub` returns). */
+export async function openEpubData(raw: Uint8Array): Promise<OpenedEpub> {
   const zip = await JSZip.loadAsync(raw);
   const names = Object.keys(zip.files);
   const text = async (name: string) => {
@@ -96,4 +100,48 @@ export async function javaEpubcheck(file: string): Promise<ValidationResult> {
 /** `WENJI_REQUIRE_EPUBCHECK=1` turns a missing EPUBCheck into a failure instead of a skip. */
 export function javaEpubcheckRequired(): boolean {
   return process.env.WENJI_REQUIRE_EPUBCHECK === '1';
+}
+
+/** A parsed package document with the lookups most tests need. */
+export interface PackageView {
+  /** Manifest items by id. */
+  items: Map<string, { id: string; href: string; mediaType: string; properties: string[] }>;
+  /** Spine hrefs, in order. */
+  spine: string[];
+  /** The `spine` element's attributes. */
+  spineAttributes: Record<string, string>;
+  /** `<meta property>` values by property (several for repeated properties). */
+  properties: Map<string, string[]>;
+  /** `<meta name content>` pairs. */
+  names: Map<string, string>;
+  /** Resolves an href relative to the package document to a zip entry name. */
+  entry(href: string): string;
+}
+
+export async function readPackage(epub: OpenedEpub): Promise<PackageView> {
+  const opf = await epub.xml(epub.opfPath);
+  const items = new Map<string, { id: string; href: string; mediaType: string; properties: string[] }>();
+  for (const item of findAll(opf, 'item')) {
+    const id = String(item.attributes.id);
+    items.set(id, { id, href: String(item.attributes.href), mediaType: String(item.attributes['media-type']), properties: String(item.attributes.properties ?? '').split(/\s+/).filter(Boolean) });
+  }
+  const spineElement = findAll(opf, 'spine')[0]!;
+  const spine = findAll(opf, 'itemref').map((ref) => items.get(String(ref.attributes.idref))!.href);
+  const properties = new Map<string, string[]>();
+  const names = new Map<string, string>();
+  for (const meta of findAll(opf, 'meta')) {
+    if (typeof meta.attributes.property === 'string' && meta.attributes.refines === undefined) {
+      properties.set(meta.attributes.property, [...(properties.get(meta.attributes.property) ?? []), textOf(meta)]);
+    }
+    if (typeof meta.attributes.name === 'string') names.set(meta.attributes.name, String(meta.attributes.content));
+  }
+  const base = epub.opfPath.includes('/') ? epub.opfPath.slice(0, epub.opfPath.lastIndexOf('/') + 1) : '';
+  return {
+    items,
+    spine,
+    spineAttributes: Object.fromEntries(Object.entries(spineElement.attributes).map(([key, value]) => [key, String(value)])),
+    properties,
+    names,
+    entry: (href) => base + href.replace(/#.*$/, ''),
+  };
 }

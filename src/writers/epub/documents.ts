@@ -81,3 +81,61 @@ export function articleBody(article: Article, labels: Labels): ElementContent[] 
     ),
   ];
 }
+
+/** The cover page: the cover image alone, named by the title for screen readers. */
+export function coverPageBody(book: Book, image: { href: string; width?: number | undefined; height?: number | undefined }): ElementContent[] {
+  return [
+    h('section', { className: ['cover'], 'epub:type': 'cover' }, [
+      h('img', {
+        src: image.href,
+        alt: book.meta.title,
+        role: 'doc-cover',
+        className: ['cover-image'],
+        ...(image.width && image.height ? { width: image.width, height: image.height } : {}),
+      }),
+    ]),
+  ];
+}
+
+export interface ColophonOptions {
+  /** A line crediting the embedded font, when there is one. */
+  fontCredit?: string | undefined;
+  /** Article id → its content document, to link each entry to its article. */
+  hrefOf: (article: Article) => string;
+}
+
+/**
+ * The colophon: where every article came from (source, author, translator, date, address), then
+ * the book's own imprint. Addresses are links only when they are web addresses.
+ */
+export function colophonBody(book: Book, labels: Labels, options: ColophonOptions): ElementContent[] {
+  const { meta } = book;
+  const entries = book.articles.map((article) => {
+    const people = [
+      article.authors.length ? labels.author(join(article.authors, labels)) : undefined,
+      article.translators.length ? labels.translator(join(article.translators, labels)) : undefined,
+    ].filter((value) => value !== undefined);
+    const origin = [article.source ? `${labels.source}：${article.source}` : undefined, article.date].filter(Boolean).join(' · ');
+    const url = article.url?.trim();
+    const lang = article.language ? { lang: article.language, 'xml:lang': article.language } : {};
+    return h('li', { className: ['colophon-entry'] }, [
+      h('p', { className: ['colophon-article'], ...lang }, [h('a', { href: options.hrefOf(article) }, article.title)]),
+      people.length ? h('p', { className: ['colophon-people'] }, people.join('　')) : undefined,
+      origin ? h('p', { className: ['colophon-origin'] }, origin) : undefined,
+      url ? h('p', { className: ['colophon-url'] }, /^https?:\/\//i.test(url) ? h('a', { href: url }, url) : url) : undefined,
+    ].filter((node) => node !== undefined));
+  });
+  const imprint = [
+    [meta.title, meta.subtitle].filter(Boolean).join(' — '),
+    meta.editors.length ? labels.editor(join(meta.editors, labels)) : meta.authors.length ? join(meta.authors, labels) : undefined,
+    [meta.publisher, meta.date].filter(Boolean).join(' · ') || undefined,
+    options.fontCredit,
+  ].filter((line): line is string => Boolean(line));
+  return [
+    h('section', { className: ['colophon'], 'epub:type': 'colophon', role: 'doc-colophon', ariaLabelledBy: 'colophon-title' }, [
+      h('h1', { id: 'colophon-title', className: ['colophon-title'] }, labels.colophon),
+      h('ol', { className: ['colophon-list'] }, entries),
+      h('div', { className: ['colophon-imprint'] }, imprint.map((line) => h('p', line))),
+    ]),
+  ];
+}

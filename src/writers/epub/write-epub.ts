@@ -1,11 +1,19 @@
+import type { ElementContent, Root } from 'hast';
 import { EPub } from 'epub-gen-memory';
 import { labelsFor } from '../../book/labels.js';
 import type { Book } from '../../book/model.js';
 import type { WritingMode } from '../../config/schema.js';
 import { buildToc } from '../../book/toc.js';
 import { version } from '../../paths.js';
+import { prepareCover } from '../cover/prepare-cover.js';
+import { collectBookText } from '../fonts/book-text.js';
+import { bundledSerif, type FontFamily } from '../fonts/bundled-fonts.js';
+import { embedFont, type EmbeddedFont } from '../fonts/embed-font.js';
 import { toXhtml } from '../xhtml/serialize.js';
-import { articleBody, articleHref, contentsPageBody, navBody, titlePageBody } from './documents.js';
+import { accessibilityMetadata, containsRuby } from './accessibility.js';
+import { documentWritingMode } from './document-writing-mode.js';
+import { articleBody, articleHref, colophonBody, contentsPageBody, coverPageBody, navBody, titlePageBody } from './documents.js';
+import { withAltText } from './image-alt.js';
 import { contentOpf, passThrough, tocNcx } from './templates.js';
 
 export interface EpubOptions {
@@ -15,6 +23,20 @@ export interface EpubOptions {
   tocDepth?: 1 | 2;
   /** Vertical books set every document vertical-rl and progress right to left. */
   writingMode?: WritingMode;
+  /** Embed a subset of the serif (book.yaml `epub.embedFont`). */
+  embedFont?: boolean;
+  /** The serif to embed and to draw the cover with: the bundled Noto Serif SC unless given. */
+  fonts?: FontFamily;
+  /** How a file path is shown in warnings (e.g. relative to the working directory). */
+  displayPath?: (file: string) => string;
+}
+
+export interface EpubResult {
+  bytes: Uint8Array;
+  /** One line each, naming the file: a cover or a font that could not be used. The book is still whole. */
+  warnings: string[];
+  /** One line each, for the build log: the cover drawn, the font embedded. */
+  details: string[];
 }
 
 interface ManifestItem {
@@ -24,53 +46,123 @@ interface ManifestItem {
   properties?: string;
 }
 
-interface ContentDocument {
+interface DocumentSpec {
   id: string;
   filename: string;
   title: string;
-  xhtml: string;
-  /** Listed in the spine? (The navigation document is not: the contents page is.) */
-  spine: boolean;
+  body: ElementContent[];
+  bodyClass: string;
+  /** `epub:type` of the body: frontmatter, bodymatter, backmatter. */
+  matter?: string;
+  language: string;
+}
+
+/** A binary or text file packaged next to the documents. */
+interface PackagedFile {
+  path: string;
+  data: Uint8Array;
 }
 
 const xhtmlType = 'application/xhtml+xml';
+const ibooksPrefix = 'ibooks: http://vocabulary.itunes.apple.com/rdf/ibooks/vocabulary-extensions-1.0/';
 
 /**
  * Book → EPUB 3 bytes. Every document is rendered here (hast → XHTML); epub-gen-memory's `EPub`
  * packages them with our templates, and its zip entries get fixed timestamps so that the same
- * book gives the same bytes.
+ * book gives the same bytes. Spine: cover, title page, contents, articles, colophon.
  */
-export async function writeEpub(book: Book, options: EpubOptions): Promise<Uint8Array> {
+export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubResult> {
   const { meta } = book;
   const labels = labelsFor(meta.language);
+  const writingMode = options.writingMode ?? 'horizontal';
+  const family = options.fonts ?? bundledSerif();
+  const display = options.displayPath ?? ((file: string) => file);
   const toc = buildToc(book, { depth: options.tocDepth ?? 2 });
-  const stylesheets = ['style.css'];
-  const doc = (title: string, body: ReturnType<typeof titlePageBody>, bodyClass: string, epubType?: string) =>
-    toXhtml({ title, language: meta.language, stylesheets, body, bodyProperties: { className: [bodyClass], ...(epubType ? { 'epub:type': epubType } : {}) } });
+  const warnings: string[] = [];
+  const details: string[] = [];
 
-  const documents: ContentDocument[] = [
-    { id: 'titlepage', filename: 'titlepage.xhtml', title: meta.title, xhtml: doc(meta.title, titlePageBody(book, labels), 'titlepage', 'frontmatter'), spine: true },
-    { id: 'contents', filename: 'contents.xhtml', title: labels.contents, xhtml: doc(labels.contents, contentsPageBody(book, toc, labels), 'contents', 'frontmatter'), spine: true },
-    ...book.articles.map((article) => ({
+  const prepared = await prepareCover(book, { vertical: writingMode === 'vertical', family, labels, display });
+  const { cover } = prepared;
+  warnings.push(...prepared.warnings);
+  details.push(...prepared.details);
+
+  const articleBodies = book.articles.map((article) => ({ ...article, body: withAltText(article.body, labels.image) }));
+  const fontCredit = `${family.name} · ${family.license}`;
+  const colophon = (credit: string | undefined): DocumentSpec => ({
+    id: 'colophon',
+    filename: 'colophon.xhtml',
+    title: labels.colophon,
+    body: colophonBody(book, labels, { fontCredit: credit, hrefOf: articleHref }),
+    bodyClass: 'colophon-page',
+    matter: 'backmatter',
+    language: meta.language,
+  });
+  const specs: DocumentSpec[] = [
+    { id: 'cover', filename: 'cover.xhtml', title: meta.title, body: coverPageBody(book, cover), bodyClass: 'cover-page', language: meta.language },
+    { id: 'titlepage', filename: 'titlepage.xhtml', title: meta.title, body: titlePageBody(book, labels), bodyClass: 'titlepage', matter: 'frontmatter', language: meta.language },
+    { id: 'contents', filename: 'contents.xhtml', title: labels.contents, body: contentsPageBody(book, toc, labels), bodyClass: 'contents', matter: 'frontmatter', language: meta.language },
+    ...articleBodies.map((article) => ({
       id: `article-${article.id}`,
       filename: articleHref(article),
       title: article.title,
-      xhtml: doc(article.title, articleBody(article, labels), 'article', 'bodymatter'),
-      spine: true,
+      body: articleBody(article, labels),
+      bodyClass: 'article',
+      matter: 'bodymatter',
+      language: article.language ?? meta.language,
     })),
+    colophon(options.embedFont ? fontCredit : undefined),
   ];
   const firstArticle = book.articles[0];
   const landmarks = [
+    { href: 'cover.xhtml', type: 'cover', title: labels.cover },
     { href: 'titlepage.xhtml', type: 'titlepage', title: labels.titlePage },
     { href: 'contents.xhtml', type: 'toc', title: labels.contents },
     ...(firstArticle ? [{ href: articleHref(firstArticle), type: 'bodymatter', title: firstArticle.title }] : []),
   ];
-  const nav = toXhtml({ title: labels.contents, language: meta.language, stylesheets, body: navBody(toc, labels, landmarks), bodyProperties: { className: ['nav'] } });
+  const nav = navBody(toc, labels, landmarks);
 
+  let font: EmbeddedFont | undefined;
+  if (options.embedFont) {
+    const embedded = await embedFont(collectBookText([...specs.map((spec) => spec.body), nav]), family, display);
+    warnings.push(...embedded.warnings);
+    font = embedded.font;
+    if (font) {
+      const bytes = font.files.reduce((total, file) => total + file.data.length, 0);
+      details.push(`embedded ${family.name}, ${font.characters} characters (${font.files.map((file) => `${file.weight === 700 ? 'bold' : 'regular'} ${Math.round(file.data.length / 1024)} KB`).join(', ')}; ${Math.round(bytes / 1024)} KB) in ${font.seconds.toFixed(1)} s`);
+    } else specs[specs.length - 1] = colophon(undefined);
+  }
+
+  const stylesheets = font ? ['fonts.css', 'style.css'] : ['style.css'];
+  const render = (spec: Pick<DocumentSpec, 'title' | 'body' | 'bodyClass' | 'matter' | 'language'>) => {
+    const mode = documentWritingMode(writingMode, spec.language);
+    return toXhtml({
+      title: spec.title,
+      language: spec.language,
+      stylesheets,
+      body: spec.body,
+      bodyProperties: { className: [spec.bodyClass], ...(spec.matter ? { 'epub:type': spec.matter } : {}) },
+      ...(mode ? { htmlProperties: { className: [mode] } } : {}),
+    });
+  };
+  const documents = specs.map((spec) => ({ ...spec, xhtml: render(spec) }));
+  const navXhtml = render({ title: labels.contents, body: nav, bodyClass: 'nav', language: meta.language });
+
+  const files: PackagedFile[] = [
+    { path: cover.href, data: cover.data },
+    ...(font ? [{ path: 'fonts.css', data: new TextEncoder().encode(font.css) }, ...font.files.map((file) => ({ path: file.href, data: file.data }))] : []),
+    ...book.images.map((image) => ({ path: image.href, data: image.data })),
+  ];
   const manifest: ManifestItem[] = [
     { id: 'nav', href: 'toc.xhtml', mediaType: xhtmlType, properties: 'nav' },
     { id: 'ncx', href: 'toc.ncx', mediaType: 'application/x-dtbncx+xml' },
     { id: 'css', href: 'style.css', mediaType: 'text/css' },
+    ...(font
+      ? [
+          { id: 'fonts-css', href: 'fonts.css', mediaType: 'text/css' },
+          ...font.files.map((file) => ({ id: file.weight === 700 ? 'font-bold' : 'font-regular', href: file.href, mediaType: 'font/ttf' })),
+        ]
+      : []),
+    { id: 'cover-image', href: cover.href, mediaType: cover.mediaType, properties: 'cover-image' },
     ...documents.map((d) => ({ id: d.id, href: d.filename, mediaType: xhtmlType })),
     ...book.images.map((image) => ({ id: `img-${image.href.replace(/^images\/|\.\w+$/g, '')}`, href: image.href, mediaType: image.mediaType })),
   ];
@@ -95,21 +187,27 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<Uint8
       .map((name) => ({ element: 'contributor', name, role: 'aut' })),
     ...[...new Set(book.articles.flatMap((article) => article.translators))].map((name) => ({ element: 'contributor', name, role: 'trl' })),
   ];
+  const metas = [
+    ...accessibilityMetadata({ language: meta.language, writingMode, hasImages: book.images.length > 0, hasRuby: containsRuby(book.articles.map((article) => article.body)) }),
+    // Apple Books shows the publisher's font only when told to.
+    ...(font ? [{ property: 'ibooks:specified-fonts', value: 'true' }] : []),
+  ];
   const templateData = {
     book: meta,
     creators,
     subjects: [...new Set(book.articles.flatMap((article) => article.tags))],
-    metas: [] as { property: string; value: string }[],
-    prefixes: '',
-    coverId: '',
-    primaryWritingMode: '',
-    pageProgression: '',
+    metas,
+    prefixes: font ? ibooksPrefix : '',
+    coverId: 'cover-image',
+    // Kindle reads the book's direction from this meta; every reader from the spine attribute.
+    primaryWritingMode: writingMode === 'vertical' ? 'vertical-rl' : '',
+    pageProgression: writingMode === 'vertical' ? 'rtl' : '',
     generator: `wenji ${version}`,
     manifest,
-    spine: documents.filter((d) => d.spine).map((d) => ({ idref: d.id })),
+    spine: documents.map((d) => ({ idref: d.id })),
     ncxDepth: toc.some((entry) => entry.children.length) ? 2 : 1,
     navPoints,
-    xhtml: nav,
+    xhtml: navXhtml,
   };
 
   const epub = new PackagedEpub(
@@ -125,10 +223,10 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<Uint8
       ...templateData,
     } as ConstructorParameters<typeof EPub>[0],
     documents.map((d) => ({ title: d.title, filename: d.filename, content: '', xhtml: d.xhtml })) as ConstructorParameters<typeof EPub>[1],
-    book.images.map((image) => ({ path: image.href, data: image.data })),
+    files,
     new Date(meta.modified),
   );
-  return new Uint8Array(await epub.genEpub());
+  return { bytes: new Uint8Array(await epub.genEpub()), warnings, details };
 }
 
 /**

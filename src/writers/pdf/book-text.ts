@@ -1,23 +1,25 @@
-import type { Element, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import type { ElementContent } from 'hast';
+import { h } from 'hastscript';
 import type { Labels } from '../../book/labels.js';
 import type { Book } from '../../book/model.js';
+import type { BookText } from '../fonts/embed-font.js';
+import { collectBookText } from '../fonts/book-text.js';
 
-const boldElements = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'b', 'th', 'dt']);
-
-/** Every character the printed book can show, and those it can show in bold (for font subsets). */
-export function bookText(book: Book, labels: Labels): { regular: string; bold: string } {
+/**
+ * Every character the printed book can show, per weight (for the font subsets): the articles as
+ * they are set (titles bold), and the cover, contents, running heads and colophon texts.
+ */
+export function bookText(book: Book, labels: Labels): BookText {
   const { meta } = book;
-  const regular: string[] = [meta.title, meta.subtitle ?? '', ...meta.authors, ...meta.editors, meta.publisher ?? '', meta.date ?? '', meta.description];
-  const bold: string[] = [meta.title, labels.contents, labels.colophon, labels.notes];
-  regular.push(labels.contents, labels.notes, labels.colophon, labels.editor(''), labels.author(''), labels.translator(''), labels.source, labels.imageUnavailable(''));
-  for (const article of book.articles) {
-    regular.push(article.title, ...article.authors, ...article.translators, article.source ?? '', article.date ?? '', article.url ?? '', toString(article.body));
-    bold.push(article.title);
-    visit(article.body as Root, 'element', (node: Element) => {
-      if (boldElements.has(node.tagName)) bold.push(toString(node));
-    });
-  }
-  return { regular: regular.join(''), bold: bold.join('') };
+  const front: ElementContent[] = [
+    h('h1', [meta.title, labels.contents, labels.colophon, labels.notes]),
+    h('p', [meta.subtitle ?? '', meta.authors.join(''), meta.editors.join(''), meta.publisher ?? '', meta.date ?? '', meta.description]),
+    h('p', [labels.editor(''), labels.author(''), labels.translator(''), labels.source, labels.imageUnavailable('')]),
+  ];
+  const articles = book.articles.map((article) => [
+    h('h1', article.title),
+    h('p', [article.authors.join(''), article.translators.join(''), article.source ?? '', article.date ?? '', article.url ?? '']),
+    ...(article.body.children as ElementContent[]),
+  ]);
+  return collectBookText([front, ...articles]);
 }

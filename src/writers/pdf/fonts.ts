@@ -1,8 +1,10 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import subsetFont from 'subset-font';
 import { packageRoot } from '../../paths.js';
+import { bundledSerif } from '../fonts/bundled-fonts.js';
+import type { BookText } from '../fonts/embed-font.js';
+import { subsetForText } from '../fonts/subset-for-text.js';
 
 /** A font file bundled through npm, with the CSS that declares it. */
 interface BundledFace {
@@ -24,12 +26,12 @@ const latinRange = 'U+0000-024F, U+0259, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+
  * and Noto Sans Mono for code, all from npm packages.
  */
 export function bundledFaces(): BundledFace[] {
-  const sc = path.join(modules, '@expo-google-fonts', 'noto-serif-sc');
+  const sc = bundledSerif();
   const serif = path.join(modules, '@fontsource', 'noto-serif', 'files');
   const mono = path.join(modules, '@fontsource', 'noto-sans-mono', 'files');
   return [
-    { family: 'Wenji Serif SC', weight: 400, style: 'normal', file: path.join(sc, '400Regular', 'NotoSerifSC_400Regular.ttf'), format: 'truetype' },
-    { family: 'Wenji Serif SC', weight: 700, style: 'normal', file: path.join(sc, '700Bold', 'NotoSerifSC_700Bold.ttf'), format: 'truetype' },
+    { family: 'Wenji Serif SC', weight: 400, style: 'normal', file: sc.regular.path, format: 'truetype' },
+    { family: 'Wenji Serif SC', weight: 700, style: 'normal', file: sc.bold.path, format: 'truetype' },
     ...(['400', '700'] as const).flatMap((weight) =>
       (['normal', 'italic'] as const).map((style) => ({
         family: 'Wenji Serif Latin',
@@ -46,7 +48,7 @@ export function bundledFaces(): BundledFace[] {
 
 /** Folders the print page may read fonts from. */
 export function fontDirs(): string[] {
-  return [path.join(modules, '@expo-google-fonts', 'noto-serif-sc'), path.join(modules, '@fontsource')];
+  return [path.dirname(path.dirname(bundledSerif().regular.path)), path.join(modules, '@fontsource')];
 }
 
 export function missingFonts(): string[] {
@@ -54,13 +56,6 @@ export function missingFonts(): string[] {
     .map((face) => face.file)
     .filter((file) => !existsSync(file));
 }
-
-/**
- * OpenType features kept when subsetting: vertical forms (vert, vrt2) and vertical kerning and
- * spacing, proportional and width variants, ruby forms, localized forms. Full layout closure
- * runs harfbuzz out of memory on a CJK font; without vert/vrt2 vertical punctuation breaks.
- */
-const keepFeatures = ['vert', 'vrt2', 'vkrn', 'vpal', 'vhal', 'kern', 'palt', 'halt', 'locl', 'ccmp', 'liga', 'ruby', 'hwid', 'fwid', 'pwid'];
 
 /** Characters the printed book may show beyond its text: digits, Latin, common punctuation. */
 const alwaysIncluded = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~·–—‘’“”…、。〈〉《》「」『』【】〔〕！（），．：；？・　年月日•◦▪▫■□‐●﹅';
@@ -72,13 +67,13 @@ const alwaysIncluded = ' !"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUV
  * glyphs as ordinary ideographs and punctuation, and Chromium's PDF text layer would then say
  * ⼈ (a radical) where the page shows 人, breaking search and copy.
  */
-export async function subsetFaces(workDir: string, text: { regular: string; bold: string }): Promise<BundledFace[]> {
+export async function subsetFaces(workDir: string, text: BookText): Promise<BundledFace[]> {
   const faces = bundledFaces();
   return Promise.all(
     faces.map(async (face, index) => {
       if (face.format !== 'truetype') return face;
       const characters = [...new Set(`${alwaysIncluded}${face.weight === 700 ? text.bold : text.regular}`)].join('');
-      const data = await subsetFont(readFileSync(face.file), characters, { targetFormat: 'truetype', keepFeatures });
+      const data = await subsetForText(face.file, characters);
       const file = path.join(workDir, `font-${index}-${face.weight}.ttf`);
       writeFileSync(file, data);
       return { ...face, file };

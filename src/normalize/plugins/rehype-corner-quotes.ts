@@ -1,7 +1,7 @@
-import type { Element, Root } from 'hast';
+import type { Element, Root, Text } from 'hast';
 import type { Transformer } from 'unified';
 import { isCjk } from '../cjk-characters.js';
-import { literalElements } from '../hast-tools.js';
+import { literalElements, phrasing } from '../hast-tools.js';
 
 export type Options = Record<string, never>;
 
@@ -14,30 +14,57 @@ const corner: Record<string, string> = { '“': '「', '”': '」', '‘': '『
  */
 export default function rehypeCornerQuotes(_options: Options = {}): Transformer<Root> {
   return (tree) => {
-    const texts: { node: { value: string } }[] = [];
-    collect(tree, texts);
-    // Context across node boundaries: join the run of prose, decide per quote, write back.
-    const joined = texts.map(({ node }) => node.value).join('');
-    let offset = 0;
-    for (const { node } of texts) {
-      const start = offset;
-      node.value = node.value.replace(/[“”‘’]/g, (quote, at: number) => {
-        const index = start + at;
-        const before = joined[index - 1];
-        const after = joined[index + 1];
-        if ((quote === '’' || quote === '‘') && /[A-Za-z]/.test(before ?? '') && /[A-Za-z]/.test(after ?? '')) return quote;
-        if (!cjkAround(joined, index)) return quote;
-        return corner[quote] ?? quote;
-      });
-      offset += node.value.length;
-    }
+    const runs: Text[][] = [[]];
+    collect(tree, runs);
+    for (const run of runs) convertRun(run);
   };
 }
 
-function collect(node: Root | Element, texts: { node: { value: string } }[]): void {
+/**
+ * One run of prose (a paragraph-level block): context is read across its inline elements, never
+ * across blocks. A quote converts when CJK stands near it; an opening and its closing quote
+ * convert together, so a pair is never half curly, half corner (他说：“I love you”).
+ */
+function convertRun(texts: Text[]): void {
+  const joined = texts.map((node) => node.value).join('');
+  const convert = new Map<number, boolean>();
+  const open: Record<string, number[]> = { '“': [], '‘': [] };
+  for (let index = 0; index < joined.length; index++) {
+    const quote = joined[index]!;
+    if (!/[“”‘’]/.test(quote)) continue;
+    const before = joined[index - 1];
+    const after = joined[index + 1];
+    if ((quote === '’' || quote === '‘') && /[A-Za-z]/.test(before ?? '') && /[A-Za-z]/.test(after ?? '')) continue;
+    convert.set(index, cjkAround(joined, index));
+    if (quote === '“' || quote === '‘') open[quote]!.push(index);
+    else {
+      const opening = open[quote === '”' ? '“' : '‘']!.pop();
+      if (opening !== undefined && (convert.get(opening) || convert.get(index))) {
+        convert.set(opening, true);
+        convert.set(index, true);
+      }
+    }
+  }
+  let offset = 0;
+  for (const node of texts) {
+    const start = offset;
+    offset += node.value.length;
+    node.value = node.value.replace(/[“”‘’]/g, (quote, at: number) => (convert.get(start + at) ? (corner[quote] ?? quote) : quote));
+  }
+}
+
+function collect(node: Root | Element, runs: Text[][]): void {
   for (const child of node.children) {
-    if (child.type === 'text') texts.push({ node: child });
-    else if (child.type === 'element' && !literalElements.has(child.tagName) && !isLatinElement(child)) collect(child, texts);
+    if (child.type === 'text') runs.at(-1)!.push(child);
+    else if (child.type === 'element' && !literalElements.has(child.tagName) && !isLatinElement(child)) {
+      if (phrasing.has(child.tagName)) collect(child, runs);
+      else {
+        // A block starts a run of its own, and the text after it another.
+        runs.push([]);
+        collect(child, runs);
+        runs.push([]);
+      }
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ElementContent, Parents, Root } from 'hast';
 import type { Transformer } from 'unified';
-import { literalElements } from '../hast-tools.js';
+import { literalElements, phrasing } from '../hast-tools.js';
 
 export type Options = {
   /** Longest digit run set upright in one cell (default 2: `17`岁, `3`台). */
@@ -24,12 +24,21 @@ export default function rehypeTateChuYoko(options: Options = {}): Transformer<Ro
   };
 }
 
-function wrap(parent: Parents, pattern: RegExp): void {
+/**
+ * `outside` is the text just before and after `parent` (two characters each way), so that a number
+ * at an element boundary (`A<em>4</em>纸`, `<em>20</em>24年`) is judged with its real neighbours.
+ */
+function wrap(parent: Parents, pattern: RegExp, outside: { before: string; after: string } = { before: '', after: '' }): void {
   const result: ElementContent[] = [];
   const children = parent.children as ElementContent[];
   for (const [index, child] of children.entries()) {
+    const previousText = siblingText(children, index, -1);
+    const nextText = siblingText(children, index, 1);
+    const before = previousText.open ? (outside.before + previousText.text).slice(-2) : previousText.text;
+    const after = nextText.open ? (nextText.text + outside.after).slice(0, 2) : nextText.text;
     if (child.type === 'element') {
-      if (!literalElements.has(child.tagName) && !(child.properties.className as string[] | undefined)?.includes('tcy') && !isLatin(child)) wrap(child, pattern);
+      const inline = phrasing.has(child.tagName);
+      if (!literalElements.has(child.tagName) && !(child.properties.className as string[] | undefined)?.includes('tcy') && !isLatin(child)) wrap(child, pattern, inline ? { before, after } : undefined);
       result.push(child);
       continue;
     }
@@ -38,16 +47,19 @@ function wrap(parent: Parents, pattern: RegExp): void {
       continue;
     }
     const text = child.value;
-    const before = neighbourText(children, index, -1);
-    const after = neighbourText(children, index, 1);
+    // The text with its neighbours' characters around it; `offset` maps indices into `text`.
+    const context = before + text + after;
+    const offset = before.length;
     let last = 0;
     for (const match of text.matchAll(pattern)) {
       const start = match.index;
       const end = start + match[0].length;
-      const previous = start > 0 ? text[start - 1] : before;
-      const next = end < text.length ? text[end] : after;
+      const previous = context[offset + start - 1];
+      const next = context[offset + end];
       if ((previous !== undefined && latinNeighbour.test(previous)) || (next !== undefined && latinNeighbour.test(next))) continue;
-      if (/^\d/.test(match[0]) && ((previous !== undefined && /\s/.test(previous) && latinNeighbour.test(text[start - 2] ?? '')) || (next !== undefined && /\s/.test(next) && /[A-Za-z]/.test(text[end + 1] ?? '')))) continue;
+      // A `!?` pair is one cell only when it stands alone: `!!!` or `!?!?` is left to rotate.
+      if (/^[!?]/.test(match[0]) && /[!?]/.test((previous ?? '') + (next ?? ''))) continue;
+      if (/^\d/.test(match[0]) && ((previous !== undefined && /\s/.test(previous) && latinNeighbour.test(context[offset + start - 2] ?? '')) || (next !== undefined && /\s/.test(next) && /[A-Za-z]/.test(context[offset + end + 1] ?? '')))) continue;
       if (start > last) result.push({ type: 'text', value: text.slice(last, start) });
       result.push({ type: 'element', tagName: 'span', properties: { className: ['tcy'] }, children: [{ type: 'text', value: match[0] }] });
       last = end;
@@ -63,16 +75,27 @@ function isLatin(element: { properties: Record<string, unknown> }): boolean {
   return typeof lang === 'string' && !/^(zh|ja|ko)/i.test(lang);
 }
 
-/** The character just outside a text node, looking through sibling elements' text. */
-function neighbourText(children: ElementContent[], index: number, direction: 1 | -1): string | undefined {
-  const sibling = children[index + direction];
-  if (!sibling) return undefined;
-  const text = plainText(sibling);
-  return direction === -1 ? text.at(-1) : text[0];
+/**
+ * Up to two characters of the siblings' text just before (-1) or after (1) `children[index]`,
+ * up to a block, a line break or an image (the text does not run on across those). `open` when
+ * the siblings ran out first, so the text outside the parent comes next.
+ */
+function siblingText(children: ElementContent[], index: number, direction: 1 | -1): { text: string; open: boolean } {
+  let text = '';
+  for (let i = index + direction; i >= 0 && i < children.length && text.length < 2; i += direction) {
+    const node = children[i]!;
+    if (node.type === 'element' && (!phrasing.has(node.tagName) || node.tagName === 'br' || node.tagName === 'img')) return { text: cut(text, direction), open: false };
+    const sibling = plainText(node);
+    text = direction === -1 ? sibling + text : text + sibling;
+  }
+  return { text: cut(text, direction), open: text.length < 2 };
 }
 
+const cut = (text: string, direction: 1 | -1) => (direction === -1 ? text.slice(-2) : text.slice(0, 2));
+
+/** Text as read in the line: ruby annotations (`rt`, `rp`) are not part of it. */
 function plainText(node: ElementContent): string {
   if (node.type === 'text') return node.value;
-  if (node.type === 'element') return node.children.map(plainText).join('');
+  if (node.type === 'element' && node.tagName !== 'rt' && node.tagName !== 'rp') return node.children.map(plainText).join('');
   return '';
 }

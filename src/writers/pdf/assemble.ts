@@ -145,9 +145,12 @@ function frontPageCss(options: AssembleOptions): string {
   ].join('\n');
 }
 
-/** A CSS string literal: quotes, backslashes and line breaks escaped. */
+/**
+ * A CSS string literal: quotes, backslashes and line breaks escaped, and `<` written as `\3c ` so
+ * that a title containing `</style>` cannot end the `<style>` element it is printed in.
+ */
 export function cssString(text: string): string {
-  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\n\r\f]/g, ' ')}"`;
+  return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/</g, '\\3c ').replace(/[\n\r\f]/g, ' ')}"`;
 }
 
 function formatDate(date: string, language: string): string {

@@ -132,14 +132,17 @@ export function locateHeadings(book: Book, outline: OutlineEntry[], colophon: bo
   const same = (bookmark: string, title: string) => {
     const a = squash(bookmark);
     const b = squash(title);
-    return b !== '' && a.length % b.length === 0 && a === b.repeat(a.length / b.length);
+    return a !== '' && b !== '' && a.length % b.length === 0 && a === b.repeat(a.length / b.length);
   };
   const pages = new Map<string, number>();
   const missing: string[] = [];
   let cursor = 0;
-  const find = (level: number, title: string): number | undefined => {
+  // With `bounded`, the search stops at the next article's heading: a section missing from the
+  // outline must not match a same-named section of a later article and skip past that article.
+  const find = (level: number, title: string, bounded = false): number | undefined => {
     for (let i = cursor; i < outline.length; i++) {
       const entry = outline[i]!;
+      if (bounded && entry.level === 1) return undefined;
       if (entry.level === level && same(entry.title, title)) {
         cursor = i + 1;
         return entry.page;
@@ -154,7 +157,7 @@ export function locateHeadings(book: Book, outline: OutlineEntry[], colophon: bo
     pages.set(article.id, page ?? previous);
     previous = page ?? previous;
     for (const section of article.sections) {
-      const sectionPage = find(section.depth, section.title);
+      const sectionPage = find(section.depth, section.title, page !== undefined);
       if (sectionPage !== undefined) pages.set(`${article.id}#${section.id}`, sectionPage);
     }
   }

@@ -1,0 +1,554 @@
+import { test, describe } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Element, Root } from 'hast';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import rehypeParse from 'rehype-parse';
+import { unified } from 'unified';
+import { labelsFor } from '../../src/book/labels.js';
+import type { Article, Book, Section, TocEntry } from '../../src/book/model.js';
+import { buildToc } from '../../src/book/toc.js';
+import { pageSizes, type PageSize, type WritingMode } from '../../src/config/schema.js';
+import { assembleBody, assembleFront, cssString, gotoPrefix, type AssembleOptions } from '../../src/writers/pdf/assemble.js';
+import { contentBox, pageGeometries, pageSides } from '../../src/writers/pdf/geometry.js';
+
+// ---------------------------------------------------------------------------------------------
+// A reader for CSS string tokens (CSS Syntax Level 3, §4.3.5 "consume a string token"), so that
+// what cssString writes is checked by reading it back, not by comparing it with another escaper.
+
+const isHex = (char: string | undefined) => char !== undefined && /^[0-9a-fA-F]$/.test(char);
+const isNewline = (char: string | undefined) => char === '\n' || char === '\r' || char === '\f';
+
+/** Reads the string token starting at `css[start]` (a quote). Throws on a bad or unterminated string. */
+function readCssString(css: string, start: number): { value: string; end: number } {
+  const quote = css[start];
+  assert.ok(quote === '"' || quote === "'", `a string starts at ${start}: ${css.slice(start, start + 20)}`);
+  let value = '';
+  let i = start + 1;
+  for (;;) {
+    const char = css[i];
+    if (char === undefined) throw new Error('unterminated CSS string');
+    if (char === quote) return { value, end: i + 1 };
+    if (isNewline(char)) throw new Error('bad CSS string: raw line break');
+    if (char === '\\') {
+      const next = css[i + 1];
+      if (next === undefined) {
+        i++;
+        continue;
+      }
+      if (isNewline(next)) {
+        i += 2;
+        continue;
+      }
+      if (isHex(next)) {
+        let hex = '';
+        i++;
+        while (hex.length < 6 && isHex(css[i])) hex += css[i++];
+        if (css[i] === ' ' || css[i] === '\t' || isNewline(css[i])) i += css[i] === '\r' && css[i + 1] === '\n' ? 2 : 1;
+        const code = Number.parseInt(hex, 16);
+        value += code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\uFFFD' : String.fromCodePoint(code);
+        continue;
+      }
+      value += next;
+      i += 2;
+      continue;
+    }
+    value += char;
+    i++;
+  }
+}
+
+/** Parses `cssString(text)` back: it must be exactly one complete string token. */
+function parseCssString(literal: string): string {
+  const { value, end } = readCssString(literal, 0);
+  assert.equal(end, literal.length, `nothing may follow the string: ${literal}`);
+  return value;
+}
+
+/** The body of `@page <name> { … }` (braces balanced), or undefined. */
+function pageRule(css: string, name: string): string | undefined {
+  const match = new RegExp(`@page ${name.replace(/[:]/g, '\\$&')} \\{`).exec(css);
+  if (!match) return undefined;
+  let depth = 1;
+  let i = match.index + match[0].length;
+  const start = i;
+  while (i < css.length && depth > 0) {
+    const char = css[i]!;
+    if (char === '"' || char === "'") {
+      i = readCssString(css, i).end;
+      continue;
+    }
+    if (char === '{') depth++;
+    if (char === '}') depth--;
+    i++;
+  }
+  assert.equal(depth, 0, `@page ${name} is closed`);
+  return css.slice(start, i - 1);
+}
+
+/** The string in `@top-center { content: "…"; }` of `@page <name>`, read back. */
+function runningHead(css: string, name: string): string {
+  const rule = pageRule(css, name);
+  assert.ok(rule !== undefined, `@page ${name} exists`);
+  const at = /@top-center\s*\{\s*content:\s*/.exec(rule);
+  assert.ok(at, `@page ${name} has a @top-center content`);
+  const { value, end } = readCssString(rule, at.index + at[0].length);
+  assert.match(rule.slice(end), /^\s*;\s*\}\s*$/, `the string ends the declaration in @page ${name}`);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Books built by hand.
+
+const parseDocument = (html: string) => unified().use(rehypeParse).parse(html) as Root;
+const parseFragment = (html: string) => unified().use(rehypeParse, { fragment: true }).parse(html) as Root;
+
+function article(id: string, title: string, extra: Partial<Article> = {}): Article {
+  return {
+    id,
+    file: `content/${id}.md`,
+    contentPath: `${id}.md`,
+    title,
+    authors: [],
+    translators: [],
+    tags: [],
+    body: parseFragment(`<p>${id} 的正文。</p>`),
+    sections: [],
+    images: [],
+    length: 10,
+    ...extra,
+  };
+}
+
+function sampleBook(title = '样书', language = 'zh-Hans'): Book {
+  const sections: Section[] = [
+    { id: 'first-one', depth: 2, title: '第一节' },
+    { id: 'first-deep', depth: 3, title: '小节' },
+    { id: 'first-two', depth: 2, title: '第二节 <b> & co' },
+  ];
+  return {
+    meta: {
+      title,
+      subtitle: '副标题',
+      authors: ['甲', '乙'],
+      editors: ['丙'],
+      language,
+      identifier: 'urn:x',
+      date: '2024-05-01',
+      modified: '2024-05-01T00:00:00Z',
+      publisher: '出版社',
+      description: '',
+      slug: 'sample',
+    },
+    articles: [
+      article('first', '第一篇', {
+        authors: ['作者一'],
+        translators: ['译者'],
+        source: '某杂志',
+        date: '2020-01-02',
+        sections,
+        body: parseFragment('<p>正文一。</p><h2 id="first-one">第一节</h2><p>更多。</p>'),
+      }),
+      article('second', 'A <title> & "quotes"', { authors: ['Author'], language: 'en', url: 'https://example.com/a' }),
+      article('third', '第三篇'),
+    ],
+    images: [],
+  };
+}
+
+function options(mode: WritingMode, extra: Partial<AssembleOptions> = {}): AssembleOptions {
+  return {
+    mode,
+    geometry: pageGeometries.a5,
+    labels: labelsFor('zh-Hans'),
+    css: '/* wenji print css */ body { color: black; }',
+    fontCss: '/* font faces */',
+    colophon: false,
+    ...extra,
+  };
+}
+
+const classes = (element: Element | undefined) => (element?.properties.className as string[] | undefined) ?? [];
+const styleText = (tree: Root) => {
+  const style = select('head > style', tree);
+  assert.ok(style, 'a style element in the head');
+  return toString(style);
+};
+
+// ---------------------------------------------------------------------------------------------
+
+describe('geometry: pageSides', () => {
+  test('rectos are Chromium :right pages and versos :left pages, in both modes and every size', () => {
+    for (const size of pageSizes) {
+      for (const mode of ['horizontal', 'vertical'] as const) {
+        const sides = pageSides(pageGeometries[size], mode);
+        assert.equal(sides.recto.pseudo, ':right', `${size} ${mode}`);
+        assert.equal(sides.verso.pseudo, ':left', `${size} ${mode}`);
+      }
+    }
+  });
+
+  test('horizontal book: the recto has its gutter on the left and its folio bottom-right', () => {
+    for (const size of ['a5', 'b6', 'a4'] as const) {
+      const g = pageGeometries[size];
+      assert.ok(g.inner !== g.outer, `${size} has a distinct gutter`);
+      const { recto, verso } = pageSides(g, 'horizontal');
+      assert.equal(recto.left, g.inner, size);
+      assert.equal(recto.right, g.outer, size);
+      assert.equal(recto.folio, 'bottom-right', size);
+      assert.equal(verso.left, g.outer, size);
+      assert.equal(verso.right, g.inner, size);
+      assert.equal(verso.folio, 'bottom-left', size);
+    }
+  });
+
+  test('vertical book: the recto has its gutter on the right and its folio bottom-left', () => {
+    for (const size of ['a5', 'b6', 'a4'] as const) {
+      const g = pageGeometries[size];
+      const { recto, verso } = pageSides(g, 'vertical');
+      assert.equal(recto.right, g.inner, size);
+      assert.equal(recto.left, g.outer, size);
+      assert.equal(recto.folio, 'bottom-left', size);
+      assert.equal(verso.right, g.outer, size);
+      assert.equal(verso.left, g.inner, size);
+      assert.equal(verso.folio, 'bottom-right', size);
+    }
+  });
+
+  test('screen sizes (6in, 7in) centre the folio and have symmetric margins', () => {
+    for (const size of ['6in', '7in'] as const) {
+      const g = pageGeometries[size];
+      assert.equal(g.screen, true);
+      for (const mode of ['horizontal', 'vertical'] as const) {
+        const { recto, verso } = pageSides(g, mode);
+        assert.equal(recto.folio, 'bottom-center', `${size} ${mode}`);
+        assert.equal(verso.folio, 'bottom-center', `${size} ${mode}`);
+        assert.equal(recto.left, recto.right);
+        assert.equal(verso.left, verso.right);
+      }
+    }
+    for (const size of ['a5', 'b6', 'a4'] as const) assert.equal(pageGeometries[size].screen, false);
+  });
+
+  test('a made-up screen geometry with unequal margins still centres the folio', () => {
+    const g = { ...pageGeometries.a5, screen: true };
+    assert.equal(pageSides(g, 'horizontal').recto.folio, 'bottom-center');
+    assert.equal(pageSides(g, 'vertical').verso.folio, 'bottom-center');
+  });
+});
+
+describe('geometry: contentBox and pageGeometries', () => {
+  test('the content box is the page minus its margins', () => {
+    assert.deepEqual(contentBox(pageGeometries.a5), { width: 148 - 19 - 15, height: 210 - 20 - 20 });
+    assert.deepEqual(contentBox({ width: 100, height: 200, top: 10, bottom: 20, inner: 5, outer: 15, fontSize: 9, screen: false }), { width: 80, height: 170 });
+  });
+
+  test('every page size is defined, portrait, with a positive content box', () => {
+    const expected: Record<PageSize, [number, number]> = { a5: [148, 210], b6: [128, 182], a4: [210, 297], '6in': [90, 122], '7in': [107, 143] };
+    for (const size of pageSizes) {
+      const g = pageGeometries[size];
+      assert.deepEqual([g.width, g.height], expected[size], size);
+      const box = contentBox(g);
+      assert.ok(box.width > 0 && box.height > 0 && box.width < box.height, size);
+      assert.ok(g.fontSize >= 8 && g.fontSize <= 12, size);
+    }
+  });
+});
+
+describe('cssString', () => {
+  test('plain text is quoted as is', () => {
+    assert.equal(cssString('样书　·　第一篇'), '"样书　·　第一篇"');
+    assert.equal(parseCssString(cssString('Plain title')), 'Plain title');
+  });
+
+  test('quotes, backslashes and angle brackets read back exactly', () => {
+    for (const text of ['say "hi"', 'back\\slash', 'end\\', '\\"', "it's", '</style><script>x</script>', 'a\\3c b', '"\\"\\\\"', '']) {
+      assert.equal(parseCssString(cssString(text)), text, JSON.stringify(text));
+    }
+  });
+
+  test('line breaks become spaces (a raw line break would end the string)', () => {
+    assert.equal(parseCssString(cssString('one\ntwo')), 'one two');
+    assert.equal(parseCssString(cssString('one\rtwo\fthree')), 'one two three');
+    assert.doesNotMatch(cssString('a\r\nb\nc'), /[\n\r\f]/);
+  });
+
+  test('the literal never contains `<`, so it cannot end a <style> element', () => {
+    assert.doesNotMatch(cssString('</style>'), /</);
+    assert.doesNotMatch(cssString('<!-- x -->'), /</);
+  });
+});
+
+describe('assembleBody', () => {
+  for (const mode of ['horizontal', 'vertical'] as const) {
+    test(`${mode}: the html element has the mode and part classes and the book language`, () => {
+      const tree = parseDocument(assembleBody(sampleBook(), options(mode)));
+      const html = select('html', tree);
+      assert.deepEqual(classes(html), [mode, 'body']);
+      assert.equal(html?.properties.lang, 'zh-Hans');
+      assert.equal(toString(select('head > title', tree)!), '样书');
+      assert.ok(select('head > meta[charset="utf-8"]', tree));
+    });
+  }
+
+  test('one section.article per article, in order, each on its own named page', () => {
+    const book = sampleBook();
+    const tree = parseDocument(assembleBody(book, options('vertical')));
+    const sections = selectAll('body > section.article', tree);
+    assert.equal(sections.length, 3);
+    assert.deepEqual(
+      sections.map((s) => s.properties.id),
+      ['first', 'second', 'third'],
+    );
+    assert.deepEqual(
+      sections.map((s) => s.properties.style),
+      ['page: article-1', 'page: article-2', 'page: article-3'],
+    );
+    assert.deepEqual(
+      sections.map((s) => toString(select('h1.article-title', s)!)),
+      book.articles.map((a) => a.title),
+    );
+    assert.deepEqual(
+      sections.map((s) => select('h1.article-title', s)?.properties.id),
+      ['first-title', 'second-title', 'third-title'],
+    );
+    assert.equal(selectAll('body h1', tree).length, 3, 'one h1 per article, nothing else (no colophon)');
+  });
+
+  test('an article in another language carries its lang; the others inherit the book’s', () => {
+    const tree = parseDocument(assembleBody(sampleBook(), options('vertical')));
+    assert.equal(select('#second', tree)?.properties.lang, 'en');
+    assert.equal(select('#first', tree)?.properties.lang, undefined);
+  });
+
+  test('byline and source line', () => {
+    const tree = parseDocument(assembleBody(sampleBook(), options('vertical')));
+    assert.equal(toString(select('#first .byline', tree)!), '作者一　文　译者　译');
+    assert.equal(toString(select('#first .source', tree)!), '某杂志　2020-01-02');
+    assert.equal(select('#third .byline', tree), undefined);
+    assert.equal(select('#third .source', tree), undefined);
+  });
+
+  test('the article body follows its header', () => {
+    const tree = parseDocument(assembleBody(sampleBook(), options('vertical')));
+    const first = select('#first', tree)!;
+    const elements = first.children.filter((child): child is Element => child.type === 'element');
+    assert.deepEqual(
+      elements.map((child) => child.tagName),
+      ['header', 'p', 'h2', 'p'],
+    );
+    assert.equal(select('#first > h2', tree)?.properties.id, 'first-one');
+    assert.equal(toString(select('#third > p', tree)!), 'third 的正文。');
+  });
+
+  test('an @page rule per article whose running head has the book title and the article title', () => {
+    const book = sampleBook();
+    const css = styleText(parseDocument(assembleBody(book, options('vertical'))));
+    book.articles.forEach((a, index) => {
+      const head = runningHead(css, `article-${index + 1}`);
+      assert.ok(head.includes(book.meta.title), head);
+      assert.ok(head.includes(a.title), head);
+      assert.equal(head, `${book.meta.title}　·　${a.title}`);
+    });
+    assert.equal(pageRule(css, 'article-4'), undefined);
+  });
+
+  test('titles with quotes, backslashes, line breaks and </style> do not break the CSS or the page', () => {
+    const book = sampleBook('Book "one" \\ two</style><script>alert(1)</script>');
+    book.articles[0]!.title = 'Say "hi" \\n</style>\nnext';
+    const tree = parseDocument(assembleBody(book, options('horizontal')));
+    assert.equal(selectAll('script', tree).length, 0, 'no element escaped from the style');
+    assert.equal(selectAll('style', tree).length, 1);
+    const css = styleText(tree);
+    assert.equal(runningHead(css, 'article-1'), `${book.meta.title}　·　Say "hi" \\n</style> next`);
+    assert.equal(runningHead(css, 'article-2'), `${book.meta.title}　·　${book.articles[1]!.title}`);
+    assert.equal(runningHead(css, 'colophon'), book.meta.title);
+    assert.equal(selectAll('body > section.article', tree).length, 3);
+    assert.equal(toString(select('head > title', tree)!), book.meta.title);
+  });
+
+  test('vertical: recto margins put the gutter on the right, folio bottom-left', () => {
+    const g = pageGeometries.a5;
+    const css = styleText(parseDocument(assembleBody(sampleBook(), options('vertical'))));
+    const recto = pageRule(css, ':right');
+    const verso = pageRule(css, ':left');
+    assert.ok(recto && verso);
+    // margin: top right bottom left
+    assert.match(recto, new RegExp(`margin: ${g.top}mm ${g.inner}mm ${g.bottom}mm ${g.outer}mm;`));
+    assert.match(recto, /@bottom-left \{ content: counter\(page\); \}/);
+    assert.match(verso, new RegExp(`margin: ${g.top}mm ${g.outer}mm ${g.bottom}mm ${g.inner}mm;`));
+    assert.match(verso, /@bottom-right \{ content: counter\(page\); \}/);
+  });
+
+  test('horizontal: recto margins put the gutter on the left, folio bottom-right', () => {
+    const g = pageGeometries.a5;
+    const css = styleText(parseDocument(assembleBody(sampleBook(), options('horizontal'))));
+    const recto = pageRule(css, ':right')!;
+    const verso = pageRule(css, ':left')!;
+    assert.match(recto, new RegExp(`margin: ${g.top}mm ${g.outer}mm ${g.bottom}mm ${g.inner}mm;`));
+    assert.match(recto, /@bottom-right \{ content: counter\(page\); \}/);
+    assert.match(verso, new RegExp(`margin: ${g.top}mm ${g.inner}mm ${g.bottom}mm ${g.outer}mm;`));
+    assert.match(verso, /@bottom-left \{ content: counter\(page\); \}/);
+  });
+
+  test('screen sizes centre the folio on both sides', () => {
+    const css = styleText(parseDocument(assembleBody(sampleBook(), options('vertical', { geometry: pageGeometries['6in'] }))));
+    assert.match(pageRule(css, ':right')!, /@bottom-center \{ content: counter\(page\); \}/);
+    assert.match(pageRule(css, ':left')!, /@bottom-center \{ content: counter\(page\); \}/);
+    assert.doesNotMatch(css, /@bottom-(left|right)/);
+  });
+
+  test('page size, content box, font size, the stylesheet and the font faces are in the style', () => {
+    const css = styleText(parseDocument(assembleBody(sampleBook(), options('vertical', { geometry: pageGeometries.b6 }))));
+    assert.match(css, /@page \{ size: 128mm 182mm;/);
+    assert.match(css, /--content-width: 100mm; --content-height: 147mm; font-size: 9.5pt;/);
+    assert.ok(css.includes('/* wenji print css */ body { color: black; }'));
+    assert.ok(css.includes('/* font faces */'));
+    assert.ok(css.indexOf('/* font faces */') < css.indexOf('/* wenji print css */'), 'font faces first');
+  });
+
+  test('the colophon, when enabled: its own page, a heading, one entry per article', () => {
+    const book = sampleBook();
+    const tree = parseDocument(assembleBody(book, options('vertical', { colophon: true })));
+    const colophon = select('body > section.colophon', tree);
+    assert.ok(colophon);
+    assert.equal(colophon.properties.style, 'page: colophon');
+    assert.equal(toString(select('h1', colophon)!), '版权与来源');
+    const rows = selectAll('ol > li', colophon);
+    assert.deepEqual(
+      rows.map((row) => toString(select('.colophon-title', row)!)),
+      book.articles.map((a) => a.title),
+    );
+    assert.equal(toString(select('.colophon-url', rows[1]!)!), 'https://example.com/a');
+    assert.equal(select('.colophon-url', rows[1]!)?.properties.lang, 'en');
+    assert.equal(toString(select('.colophon-source', rows[0]!)!), '某杂志');
+    const sections = selectAll('body > section', tree);
+    assert.equal(sections.at(-1), colophon, 'the colophon comes last');
+    assert.equal(runningHead(styleText(tree), 'colophon'), '样书');
+  });
+
+  test('no colophon section when disabled', () => {
+    const tree = parseDocument(assembleBody(sampleBook(), options('vertical')));
+    assert.equal(select('section.colophon', tree), undefined);
+  });
+});
+
+describe('assembleFront', () => {
+  const pages = new Map<string, number>([
+    ['first', 1],
+    ['first#first-one', 7],
+    ['first#first-two', 123],
+    ['second', 1234],
+    // 'third' has no page
+  ]);
+
+  test('contents entries in order, articles then their sections, each linking to its goto URL', () => {
+    const book = sampleBook();
+    const toc = buildToc(book, { depth: 2 });
+    const tree = parseDocument(assembleFront(book, toc, pages, options('vertical')));
+    const items = selectAll('section.contents ol.toc > li', tree);
+    assert.deepEqual(
+      items.map((li) => classes(li)[0]),
+      ['toc-level-1', 'toc-level-2', 'toc-level-2', 'toc-level-1', 'toc-level-1'],
+    );
+    assert.deepEqual(
+      items.map((li) => toString(select('.toc-title', li)!)),
+      ['第一篇', '第一节', '第二节 <b> & co', 'A <title> & "quotes"', '第三篇'],
+    );
+    const hrefs = items.map((li) => select('a', li)?.properties.href as string);
+    assert.deepEqual(hrefs, [
+      'https://wenji.invalid/goto/first',
+      'https://wenji.invalid/goto/first%23first-one',
+      'https://wenji.invalid/goto/first%23first-two',
+      'https://wenji.invalid/goto/second',
+      'https://wenji.invalid/goto/third',
+    ]);
+    assert.deepEqual(
+      hrefs.map((href) => decodeURIComponent(href.slice(gotoPrefix.length))),
+      ['first', 'first#first-one', 'first#first-two', 'second', 'third'],
+    );
+    assert.equal(toString(select('.contents-title', tree)!), '目录');
+  });
+
+  test('page numbers come from the map; up to 3 digits are tate-chu-yoko, longer upright', () => {
+    const book = sampleBook();
+    const tree = parseDocument(assembleFront(book, buildToc(book, { depth: 2 }), pages, options('vertical')));
+    const numbers = selectAll('ol.toc > li .toc-page', tree);
+    assert.deepEqual(
+      numbers.map((n) => toString(n)),
+      ['1', '7', '123', '1234', ''],
+    );
+    assert.deepEqual(
+      numbers.map((n) => classes(n)),
+      [
+        ['toc-page', 'tcy'],
+        ['toc-page', 'tcy'],
+        ['toc-page', 'tcy'],
+        ['toc-page', 'upright'],
+        ['toc-page', 'upright'],
+      ],
+    );
+  });
+
+  test('every entry is a link holding title, leader and page; authors where there are any', () => {
+    const book = sampleBook();
+    const tree = parseDocument(assembleFront(book, buildToc(book, { depth: 1 }), pages, options('horizontal')));
+    const links = selectAll('ol.toc > li > a', tree);
+    assert.equal(links.length, 3);
+    for (const link of links) {
+      assert.ok(select('.toc-title', link) && select('.toc-leader', link) && select('.toc-page', link));
+    }
+    assert.equal(toString(select('.toc-author', links[0]!)!), '作者一');
+    assert.equal(select('.toc-author', links[2]!), undefined);
+  });
+
+  test('a hand-made contents list: a key with characters that need encoding', () => {
+    const book = sampleBook();
+    const toc: TocEntry[] = [{ title: '一', articleId: 'a b', fragment: 'x/y?z', authors: [], children: [] }];
+    const tree = parseDocument(assembleFront(book, toc, new Map([['a b#x/y?z', 42]]), options('vertical')));
+    const link = select('ol.toc a', tree)!;
+    assert.equal(link.properties.href, `${gotoPrefix}a%20b%23x%2Fy%3Fz`);
+    assert.equal(toString(select('.toc-page', link)!), '42');
+  });
+
+  test('titles with < and & are escaped, not parsed as markup', () => {
+    const book = sampleBook('Tom & Jerry <i>not italic</i>');
+    const html = assembleFront(book, buildToc(book, { depth: 2 }), pages, options('vertical'));
+    const tree = parseDocument(html);
+    assert.equal(selectAll('i, b', tree).length, 0, 'no element made from a title');
+    assert.equal(selectAll('title', tree).length, 1, 'only the head title');
+    assert.equal(toString(select('.cover-title', tree)!), 'Tom & Jerry <i>not italic</i>');
+    assert.equal(toString(select('head > title', tree)!), 'Tom & Jerry <i>not italic</i>');
+    assert.equal(toString(selectAll('.toc-title', tree)[3]!), 'A <title> & "quotes"');
+    assert.equal(toString(selectAll('.toc-title', tree)[2]!), '第二节 <b> & co');
+  });
+
+  test('the cover: title, subtitle, authors, editors, imprint with a CJK date', () => {
+    const book = sampleBook();
+    const tree = parseDocument(assembleFront(book, [], new Map(), options('vertical')));
+    const cover = select('body > section.cover', tree);
+    assert.ok(cover);
+    assert.equal(toString(select('.cover-title', cover)!), '样书');
+    assert.equal(toString(select('.cover-subtitle', cover)!), '副标题');
+    assert.equal(toString(select('.cover-author', cover)!), '甲、乙');
+    assert.equal(toString(select('.cover-editor', cover)!), '丙　编');
+    assert.equal(toString(select('.cover-imprint', cover)!), '出版社　2024年5月1日');
+    assert.equal(selectAll('body > section', tree)[1], select('section.contents', tree), 'contents after the cover');
+    assert.equal(selectAll('ol.toc > li', tree).length, 0);
+  });
+
+  test('the front html has the mode and part classes, the page size and a marginless cover page', () => {
+    for (const mode of ['horizontal', 'vertical'] as const) {
+      const book = sampleBook();
+      const tree = parseDocument(assembleFront(book, [], new Map(), options(mode)));
+      assert.deepEqual(classes(select('html', tree)), [mode, 'front']);
+      const css = styleText(tree);
+      assert.match(css, /@page \{ size: 148mm 210mm;/);
+      assert.equal(pageRule(css, 'cover')?.trim(), 'margin: 0;');
+      const g = pageGeometries.a5;
+      const verso = pageRule(css, ':left')!;
+      const expected = mode === 'vertical' ? `${g.top}mm ${g.outer}mm ${g.bottom}mm ${g.inner}mm` : `${g.top}mm ${g.inner}mm ${g.bottom}mm ${g.outer}mm`;
+      assert.match(verso, new RegExp(`margin: ${expected};`), mode);
+    }
+  });
+});

@@ -30,7 +30,10 @@ export interface CheckJsonMessage {
 }
 
 export function checkJson(result: CheckResult, options: { strict: boolean; contentDir: string; config: string | null }): CheckJson {
-  const messages = result.files.flatMap((file) => file.messages.map((message) => jsonMessage(file, message)));
+  // In report order: file by file, then by line and column (messages without a place first).
+  const messages = result.files.flatMap((file) =>
+    file.messages.map((message) => jsonMessage(file, message)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
+  );
   const errors = messages.filter((message) => message.severity === 'error').length;
   const warnings = messages.filter((message) => message.severity === 'warning').length;
   return {

@@ -59,6 +59,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
     if (pathname === previewPaths.stylesheet) return send(response, 200, 'text/css; charset=utf-8', readFileSync(path.join(stylesDir, 'preview.css'), 'utf8'));
     if (pathname === previewPaths.script) return send(response, 200, 'text/javascript; charset=utf-8', liveReloadScript);
     if (pathname === previewPaths.events) return openStream(response, state.revision);
+    if (pathname === '/favicon.ico') return send(response, 204, 'image/x-icon', '');
     const font = /^\/_wenji\/fonts\/(\d{1,2})$/.exec(pathname);
     if (font) {
       const face = options.faces[Number(font[1])];

@@ -17,7 +17,8 @@ export const liveReloadScript = `(() => {
   const revision = document.documentElement.dataset.revision;
   const events = new EventSource('/_wenji/events');
   events.addEventListener('revision', (event) => {
-    if (event.data === revision) return;
+    // data-live tells that the page is connected (and lets tests wait for it).
+    if (event.data === revision) return void (document.documentElement.dataset.live = 'on');
     const el = pages();
     if (el) sessionStorage.setItem(key, el.scrollLeft + ',' + el.scrollTop);
     events.close();

@@ -1,12 +1,10 @@
 import { Command, Option } from 'commander';
 import path from 'node:path';
-import { buildOutputs, type Target } from '../../build.js';
+import type { Target } from '../../build.js';
 import { pageSizes, writingModes, type PageSize, type WritingMode } from '../../config/schema.js';
 import { exitCodes } from '../../errors.js';
 import { addBookOptions, configOverrides, stderr, stdout, type BookFlags } from '../book-options.js';
 import { reportFailure } from '../failure.js';
-import { createProgressView } from '../progress.js';
-import { countMessages, formatBytes, formatMessages } from '../report.js';
 
 interface BuildFlags extends BookFlags {
   out?: string;
@@ -34,6 +32,8 @@ export function buildCommand(name: Target | 'build', summary: string, targets: T
 }
 
 async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Promise<number> {
+  // Loaded here, not at startup: `wenji --help` and the other commands do not pay for them.
+  const [{ buildOutputs }, { createProgressView }, { countMessages, formatBytes, formatMessages }] = await Promise.all([import('../../build.js'), import('../progress.js'), import('../report.js')]);
   const view = createProgressView({ stream: process.stderr, quiet: Boolean(flags.quiet) });
   const started = performance.now();
   try {

@@ -1,11 +1,8 @@
 import { Command } from 'commander';
 import path from 'node:path';
-import { checkBook } from '../../check/check-book.js';
-import { checkJson } from '../../check/check-json.js';
 import { describeError, exitCodes, isWenjiError } from '../../errors.js';
 import { addBookOptions, configOverrides, stdout, type BookFlags } from '../book-options.js';
 import { reportFailure } from '../failure.js';
-import { countMessages, formatMessages } from '../report.js';
 
 interface CheckFlags extends BookFlags {
   strict?: boolean;
@@ -32,6 +29,7 @@ export function checkCommand(): Command {
 
 async function runCheck(dir: string, flags: CheckFlags): Promise<number> {
   try {
+    const [{ checkBook }, { checkJson }, { countMessages, formatMessages }] = await Promise.all([import('../../check/check-book.js'), import('../../check/check-json.js'), import('../report.js')]);
     const result = await checkBook({ dir, contentDir: flags.content, configPath: flags.config, overrides: configOverrides(flags) });
     const counts = countMessages(result.files);
     const failed = counts.errors > 0 || (Boolean(flags.strict) && counts.warnings > 0);

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import path from 'node:path';
 import { exitCodes } from '../../errors.js';
-import { initBook } from '../../init/scaffold.js';
 import { stdout } from '../book-options.js';
 import { reportFailure } from '../failure.js';
 
@@ -25,8 +24,9 @@ export function initCommand(): Command {
     .option('--package', 'create a package.json with the npm scripts when there is none (an existing one always gets them)')
     .option('-f, --force', 'overwrite book.yaml, the sample articles, styles/custom.css and same-named npm scripts')
     .option('--verbose', 'print stack traces for internal errors')
-    .action((dir: string, flags: InitFlags) => {
+    .action(async (dir: string, flags: InitFlags) => {
       try {
+        const { initBook } = await import('../../init/scaffold.js');
         const result = initBook({ dir, title: flags.title, language: flags.lang, force: flags.force, createPackage: flags.package });
         for (const file of result.written) stdout(`created ${file}`);
         for (const note of result.notes) stdout(`note: ${note}`);

@@ -4,13 +4,10 @@ import { pageSizes, writingModes, type PageSize, type WritingMode } from '../../
 import { displayPath } from '../../content/load.js';
 import { exitCodes, isWenjiError, describeError } from '../../errors.js';
 import { stylesDir } from '../../paths.js';
-import { createPreviewBuilder, type RebuildReport } from '../../preview/preview-builder.js';
-import { openBrowser } from '../../preview/open-browser.js';
-import { startPreviewServer, type PreviewServer } from '../../preview/server.js';
-import { watchBook } from '../../preview/watch-book.js';
+import type { RebuildReport } from '../../preview/preview-builder.js';
+import type { PreviewServer } from '../../preview/server.js';
 import { addBookOptions, configOverrides, stderr, stdout, type BookFlags } from '../book-options.js';
 import { reportFailure } from '../failure.js';
-import { formatMessages } from '../report.js';
 
 interface PreviewFlags extends BookFlags {
   port?: number;
@@ -46,6 +43,13 @@ function parsePort(value: string): number {
 }
 
 async function runPreview(dir: string, flags: PreviewFlags): Promise<number> {
+  const [{ createPreviewBuilder }, { openBrowser }, { startPreviewServer }, { watchBook }, { formatMessages }] = await Promise.all([
+    import('../../preview/preview-builder.js'),
+    import('../../preview/open-browser.js'),
+    import('../../preview/server.js'),
+    import('../../preview/watch-book.js'),
+    import('../report.js'),
+  ]);
   const say = flags.quiet ? () => {} : (line: string) => stderr(`wenji: ${line}`);
   const builder = createPreviewBuilder({
     dir,

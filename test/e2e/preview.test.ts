@@ -1,5 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -63,6 +63,7 @@ describe('wenji preview', () => {
   before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'wenji-preview-'));
     cpSync(fixture('check-clean'), dir, { recursive: true });
+    mkdirSync(path.join(dir, 'styles'));
     writeFileSync(
       path.join(dir, 'content', '03-hostile.html'),
       '<html><head><title>带脚本的页面</title></head><body><article><h1>带脚本的页面</h1><p>正文。</p><script>document.title = "PWNED"</script><img src="x" onerror="document.title = \'PWNED\'"><p onclick="document.title = \'PWNED\'">点我。</p></article></body></html>',
@@ -134,8 +135,20 @@ describe('wenji preview', () => {
       const latency = performance.now() - saved;
       assert.ok(await page.evaluate(() => document.body.innerText.includes('新加的一句')), 'the new text is shown');
       assert.equal(await page.evaluate(() => (window as unknown as { wenjiMarker?: number }).wenjiMarker), undefined, 'the page was reloaded');
-      assert.deepEqual(errors, []);
       t.diagnostic(`save → reloaded page in ${Math.round(latency)} ms`);
+
+      // A stylesheet of the book, then book.yaml: each reloads the page too.
+      await page.waitForFunction(() => document.documentElement.dataset.live === 'on', { timeout: 10_000 });
+      const styled = page.waitForNavigation({ waitUntil: 'load', timeout: 20_000 });
+      writeFileSync(path.join(dir, 'styles', 'custom.css'), 'p { color: rgb(1, 2, 3); }\n');
+      await styled;
+      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('section.article p')!).color), 'rgb(1, 2, 3)');
+      await page.waitForFunction(() => document.documentElement.dataset.live === 'on', { timeout: 10_000 });
+      const retitled = page.waitForNavigation({ waitUntil: 'load', timeout: 20_000 });
+      writeFileSync(path.join(dir, 'book.yaml'), 'title: 改过名的书\nslug: clean\n');
+      await retitled;
+      assert.equal(await page.evaluate(() => document.querySelector('.wenji-sidebar h2')?.textContent), '改过名的书');
+      assert.deepEqual(errors, []);
     } finally {
       await browser.close();
     }

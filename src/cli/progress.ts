@@ -38,11 +38,12 @@ export function createProgressView(options: { stream: NodeJS.WriteStream; quiet:
   const multibar = new cliProgress.MultiBar(
     {
       stream,
-      format: (_options, params, payload: { row?: Row; stage?: Stage }) => formatRow(payload.stage!, payload.row!, params.value, params.total),
+      format: (_options, params, payload: { row?: Row; stage?: Stage }) => fit(formatRow(payload.stage!, payload.row!, params.value, params.total), stream.columns),
       hideCursor: true,
       clearOnComplete: false,
       stopOnComplete: false,
-      gracefulExit: true,
+      // cli-progress's own SIGINT handler would keep the build running; ours stops the view and exits.
+      gracefulExit: false,
       barsize: 20,
       fps: 10,
       autopadding: true,
@@ -50,6 +51,18 @@ export function createProgressView(options: { stream: NodeJS.WriteStream; quiet:
     cliProgress.Presets.shades_classic,
   );
   let stopped = false;
+  const interrupted = () => {
+    stop();
+    process.exit(130);
+  };
+  process.once('SIGINT', interrupted);
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    process.off('SIGINT', interrupted);
+    for (const row of rows.values()) if (row.ended === undefined) row.failed = true;
+    multibar.stop();
+  };
   const listener = (event: ProgressEvent) => {
     if (stopped) return;
     if (event.kind === 'start') {
@@ -74,13 +87,15 @@ export function createProgressView(options: { stream: NodeJS.WriteStream; quiet:
     listener,
     log: () => {},
     print: (text) => (multibar.isActive ? multibar.log(text.endsWith('\n') ? text : `${text}\n`) : write(text)),
-    stop: () => {
-      if (stopped) return;
-      stopped = true;
-      for (const row of rows.values()) if (row.ended === undefined) row.failed = true;
-      multibar.stop();
-    },
+    stop,
   };
+}
+
+/** One row per line: a row wider than the terminal would wrap and break the redraw. */
+function fit(text: string, columns: number | undefined): string {
+  const width = (columns ?? 80) - 1;
+  const chars = [...text];
+  return chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : text;
 }
 
 function formatRow(stage: Stage, row: Row, value: number, total: number): string {

@@ -44,7 +44,8 @@ describe('progress', () => {
 
   test('a terminal gets a task list with counts and elapsed times', { skip: !hasScript() && 'util-linux script is not installed' }, () => {
     const command = [process.execPath, cliEntry, 'epub', fixture('check-clean'), '--out', out, '--no-cache'].map((part) => `'${part}'`).join(' ');
-    const result = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', env: { ...process.env, CI: '', TERM: 'xterm-256color' }, timeout: 60_000 });
+    // A terminal wide enough for whole rows (rows are cut to the terminal width).
+    const result = spawnSync('script', ['-qec', `stty cols 140 rows 40; ${command}`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, CI: '', TERM: 'xterm-256color' }, timeout: 60_000 });
     assert.equal(result.status, 0, result.stdout);
     const screen = result.stdout;
     assert.match(screen, /✔ load/);

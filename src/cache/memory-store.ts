@@ -4,14 +4,16 @@ import type { CacheEntry } from './entry.js';
 
 /**
  * Entries in memory, for the preview: one per article, replaced when the article changes.
- * Entries are cloned on the way in and out, so a later stage can never alter a cached tree.
+ * An entry is cloned once, when stored, and then shared by every rebuild that reads it: the
+ * stages after normalization never change an article (adaptToWritingMode clones what it
+ * rewrites), and sharing lets the preview remember its work per article by identity.
  */
 export function memoryStore(): ArticleStore {
   const entries = new Map<string, { entry: CacheEntry; images: Map<string, Uint8Array> }>();
   return {
     read(key) {
       const found = entries.get(key);
-      return found ? { entry: structuredClone(found.entry), images: found.images } : undefined;
+      return found;
     },
     write(entry, images: ImageAsset[]) {
       entries.set(entry.key, { entry: structuredClone(entry), images: new Map(images.map((image) => [image.href, image.data])) });

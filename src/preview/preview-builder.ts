@@ -1,7 +1,8 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { labelsFor } from '../book/labels.js';
-import type { ImageAsset } from '../book/model.js';
+import type { Root } from 'hast';
+import type { Article, Book, ImageAsset } from '../book/model.js';
 import { adaptToWritingMode, defaultWritingMode } from '../book/writing-mode.js';
 import { ArticleCache } from '../cache/article-cache.js';
 import { codeFingerprint } from '../cache/fingerprint.js';
@@ -52,6 +53,7 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
   const store = memoryStore();
   const fingerprint = codeFingerprint();
   const faces = bundledFaces();
+  const adapt = adaptedArticles();
   let state: PreviewState = { revision: 0, html: errorDocument('not built yet', 0), images: new Map() };
 
   async function rebuild(): Promise<RebuildReport> {
@@ -62,7 +64,7 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
       const { pdf } = prepared.config.config;
       const mode = options.writingMode ?? pdf.writingMode ?? defaultWritingMode('pdf', prepared.book.meta.language);
       // The same adaptation the PDF writer makes (tate-chu-yoko, corner quotes).
-      const book = adaptToWritingMode(prepared.book, { mode, quotes: pdf.quotes });
+      const book = adapt(prepared.book, mode, pdf.quotes);
       const assemble = {
         mode,
         geometry: pageGeometries[options.pageSize ?? pdf.pageSize],
@@ -94,6 +96,27 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
       return state;
     },
     faces,
+  };
+}
+
+/**
+ * adaptToWritingMode, remembered per article: a cached article keeps its body object between
+ * rebuilds, so only new bodies (the articles that changed) are adapted again.
+ */
+function adaptedArticles() {
+  const memo = new Map<string, WeakMap<Root, Pick<Article, 'title' | 'body' | 'sections'>>>();
+  return (book: Book, mode: WritingMode, quotes: 'corner' | 'keep'): Book => {
+    const key = `${mode}\n${quotes}\n${book.meta.language}`;
+    const known = memo.get(key) ?? new WeakMap();
+    memo.clear();
+    memo.set(key, known);
+    const missing = book.articles.filter((article) => !known.has(article.body));
+    const fresh = adaptToWritingMode({ ...book, articles: missing }, { mode, quotes }).articles;
+    missing.forEach((article, index) => {
+      const { title, body, sections } = fresh[index]!;
+      known.set(article.body, { title, body, sections });
+    });
+    return { ...book, articles: book.articles.map((article) => ({ ...article, ...known.get(article.body)! })) };
   };
 }
 

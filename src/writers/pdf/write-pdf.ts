@@ -60,6 +60,7 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
   let printer: Printer | undefined;
   try {
     const fontStart = performance.now();
+    progress(0, 'subsetting the fonts');
     const faces = await subsetFaces(work, bookText(book, labels));
     log(`subset the fonts in ${((performance.now() - fontStart) / 1000).toFixed(1)} s`);
     progress(1, 'printing the body');

@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../../src/config/load.js';
 import { runCli } from '../helpers/cli.js';
-import { openEpub } from '../helpers/epub.js';
+import { epubcheckTs, javaEpubcheck, javaEpubcheckAvailable, openEpub } from '../helpers/epub.js';
 import { openPdf } from '../helpers/pdf.js';
 
 describe('wenji init', () => {
@@ -37,6 +37,12 @@ describe('wenji init', () => {
     assert.deepEqual(out, ['秋夜集.epub', '秋夜集.pdf']);
     const epub = await openEpub(path.join(dir, 'out', '秋夜集.epub'));
     assert.ok(epub.names.some((name) => /autumn-night/.test(name)));
+    const validation = await epubcheckTs(epub.raw);
+    assert.deepEqual([validation.fatals, validation.errors, validation.warnings], [0, 0, 0], validation.messages.join('\n'));
+    if (javaEpubcheckAvailable()) {
+      const java = await javaEpubcheck(path.join(dir, 'out', '秋夜集.epub'));
+      assert.deepEqual([java.fatals, java.errors, java.warnings], [0, 0, 0], java.messages.join('\n'));
+    }
     const pdf = await openPdf(path.join(dir, 'out', '秋夜集.pdf'));
     assert.ok(pdf.outline.some((entry) => entry.title === '秋夜读书记'));
     assert.ok(pdf.pages.some((page) => page.squashed.includes('寄家书')));

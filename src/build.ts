@@ -2,18 +2,20 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Book } from './book/model.js';
 import { adaptToWritingMode, defaultWritingMode } from './book/writing-mode.js';
+import { ArticleCache } from './cache/article-cache.js';
+import { diskStore } from './cache/disk-store.js';
 import type { PageSize, WritingMode } from './config/schema.js';
 import { displayPath } from './content/load.js';
 import { emitFile } from './emit.js';
 import { WenjiError } from './errors.js';
 import { stylesDir } from './paths.js';
 import { prepareBook, readStylesheet, type PrepareOptions } from './prepare-book.js';
+import { stageReporter } from './progress.js';
 import { writeEpub } from './writers/epub/write-epub.js';
-import { writePdf } from './writers/pdf/write-pdf.js';
 
 export type Target = 'epub' | 'pdf';
 
-export interface BuildOptions extends PrepareOptions {
+export interface BuildOptions extends Omit<PrepareOptions, 'cache'> {
   targets: Target[];
   /** Output folder; defaults to `out/` in the book folder. */
   outDir?: string | undefined;
@@ -21,7 +23,11 @@ export interface BuildOptions extends PrepareOptions {
   writingMode?: WritingMode | undefined;
   /** Overrides the config's PDF page size. */
   pageSize?: PageSize | undefined;
+  /** Reuse articles normalized by earlier builds (`out/.cache`); default true. */
+  cache?: boolean | undefined;
   log?: (line: string) => void;
+  /** Warnings that are not tied to an article or a writer (an unwritable cache). */
+  warn?: (line: string) => void;
   /** Called once the articles are read, before any writer runs (to show their warnings early). */
   onArticles?: (files: VFile[], notices: string[]) => void;
 }
@@ -42,27 +48,37 @@ export interface BuildResult {
   notices: string[];
   /** Warnings from the writers (a cover or font that could not be used), one line each naming the file. */
   warnings: string[];
+  /** Articles normalized in this run, and taken from the cache. */
+  stats: { normalized: number; reused: number };
 }
 
 /** Load the book once, then write each requested target into out/. */
 export async function buildOutputs(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const started = performance.now();
-  const prepared = await prepareBook(options);
+  const outDirOf = (configDir: string) => (options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : path.join(configDir, 'out'));
+  const prepared = await prepareBook({
+    ...options,
+    cache: options.cache === false ? undefined : (config) => new ArticleCache(diskStore(path.join(outDirOf(config.dir), '.cache'), options.warn), config.config),
+  });
   const { book } = prepared;
-  log(`read ${book.articles.length} article${book.articles.length === 1 ? '' : 's'} in ${seconds(started)}`);
+  const { normalized, reused } = prepared.stats;
+  log(`read ${book.articles.length} article${book.articles.length === 1 ? '' : 's'} in ${seconds(started)} (${normalized} normalized${reused ? `, ${reused} from the cache` : ''})`);
   options.onArticles?.(prepared.files, prepared.notices);
   if (book.articles.length === 0) {
     throw new WenjiError('content', 'no article could be read, so no book was written (see the errors above)', {
       file: displayPath(prepared.contentDir, options.cwd ?? process.cwd()),
     });
   }
-  const outDir = options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : path.join(prepared.config.dir, 'out');
+  const outDir = outDirOf(prepared.config.dir);
   const outputs: BuildOutput[] = [];
   const warnings: string[] = [];
   for (const target of options.targets) {
     const start = performance.now();
-    if (target === 'epub') {
+    // The PDF writer (pdf-lib, the font subsetter, puppeteer) is loaded only when a PDF is built.
+    const pdfWriter = target === 'pdf' ? await import('./writers/pdf/write-pdf.js') : undefined;
+    const stage = stageReporter(options.progress, target, pdfWriter?.pdfSteps ?? 1);
+    if (!pdfWriter) {
       const { epub } = prepared.config.config;
       const writingMode = options.writingMode ?? epub.writingMode;
       const adapted = adaptToWritingMode(book, { mode: writingMode, quotes: epub.quotes });
@@ -77,7 +93,7 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
       outputs.push({ target, path: emitFile(outDir, `${book.meta.slug}.epub`, written.bytes), bytes: written.bytes.length });
     } else {
       const { pdf } = prepared.config.config;
-      const result = await writePdf(book, {
+      const result = await pdfWriter.writePdf(book, {
         mode: options.writingMode ?? pdf.writingMode ?? defaultWritingMode('pdf', book.meta.language),
         pageSize: options.pageSize ?? pdf.pageSize,
         quotes: pdf.quotes,
@@ -85,13 +101,16 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
         colophon: pdf.colophon,
         css: readStylesheet(stylesDir, 'print.css', prepared.config.dir),
         log,
+        progress: (done, note) => stage.advance(done, note),
       });
       warnings.push(...result.warnings);
       outputs.push({ target, path: emitFile(outDir, `${book.meta.slug}.pdf`, result.bytes), bytes: result.bytes.length, pages: result.pages });
     }
-    log(`wrote ${outputs.at(-1)!.path} in ${seconds(start)}`);
+    const output = outputs.at(-1)!;
+    stage.end(output.pages ? `${output.pages} pages` : undefined);
+    log(`wrote ${output.path} in ${seconds(start)}`);
   }
-  return { book, files: prepared.files, outputs, ignored: prepared.ignored, notices: prepared.notices, warnings };
+  return { book, files: prepared.files, outputs, ignored: prepared.ignored, notices: prepared.notices, warnings, stats: prepared.stats };
 }
 
 function seconds(since: number): string {

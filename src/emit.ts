@@ -8,14 +8,36 @@ import { WenjiError, describeError } from './errors.js';
  */
 export function emitFile(outDir: string, fileName: string, data: Uint8Array | string): string {
   const target = path.join(outDir, fileName);
-  const temporary = path.join(outDir, `.${fileName}.${process.pid}.tmp`);
   try {
-    mkdirSync(outDir, { recursive: true });
+    writeAtomically(target, data);
+  } catch (error) {
+    throw new WenjiError('output', `cannot write the output: ${describeError(error)}; check that the folder is writable`, { file: target, cause: error });
+  }
+  return target;
+}
+
+/**
+ * A file of the incremental-build cache (`out/.cache/…`), written atomically like an output so
+ * that a build killed halfway never leaves a half entry. Errors are thrown as they are: the
+ * cache only speeds builds up, so its caller decides to carry on without it.
+ */
+export function emitCacheFile(cacheDir: string, relative: string, data: Uint8Array | string): void {
+  writeAtomically(path.join(cacheDir, relative), data);
+}
+
+/** Deletes cache files (stale entries); a file that is already gone is fine. */
+export function removeCacheFiles(cacheDir: string, relatives: string[]): void {
+  for (const relative of relatives) rmSync(path.join(cacheDir, relative), { force: true });
+}
+
+function writeAtomically(target: string, data: Uint8Array | string): void {
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(temporary, data);
     renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
-    throw new WenjiError('output', `cannot write the output: ${describeError(error)}; check that the folder is writable`, { file: target, cause: error });
+    throw error;
   }
-  return target;
 }

@@ -12,6 +12,10 @@ export const exitCodes = {
   browser: 6,
   output: 7,
   render: 8,
+  /** `wenji init` would overwrite a file (pass --force). */
+  exists: 9,
+  /** `wenji preview` could not serve or watch the book. */
+  server: 10,
 } as const;
 
 export type ErrorKind = Exclude<keyof typeof exitCodes, 'ok'>;

@@ -25,11 +25,15 @@ const join = (names: string[], labels: Labels) => names.join(labels.listSeparato
 
 /** The body: every article on its own named page (for its running head), then the colophon. */
 export function assembleBody(book: Book, options: AssembleOptions): string {
+  return unified().use(rehypeStringify).stringify(assembleBodyTree(book, options));
+}
+
+/** The body document as a tree, for the preview, which shows the same document on screen. */
+export function assembleBodyTree(book: Book, options: AssembleOptions): Root {
   const { labels } = options;
   const sections: ElementContent[] = book.articles.map((article, index) => articleSection(article, index, labels));
   if (options.colophon) sections.push(colophon(book, labels));
-  const pageCss = bodyPageCss(book, options);
-  return documentHtml(book, options, `${pageCss}`, 'body', sections);
+  return documentTree(book, options, bodyPageCss(book, options), 'body', sections);
 }
 
 /**
@@ -62,7 +66,7 @@ export function assembleFront(book: Book, toc: TocEntry[], pages: Map<string, nu
     h('h1', { className: ['contents-title'] }, labels.contents),
     h('ol', { className: ['toc'] }, toc.flatMap((item) => [entry(item, 1), ...item.children.map((child) => entry(child, 2))])),
   ]);
-  return documentHtml(book, options, frontPageCss(options), 'front', [cover, contents]);
+  return unified().use(rehypeStringify).stringify(documentTree(book, options, frontPageCss(options), 'front', [cover, contents]));
 }
 
 function articleSection(article: Article, index: number, labels: Labels): ElementContent {
@@ -99,7 +103,7 @@ function colophon(book: Book, labels: Labels): ElementContent {
 
 export const pageName = (index: number) => `article-${index + 1}`;
 
-function documentHtml(book: Book, options: AssembleOptions, pageCss: string, part: 'body' | 'front', children: ElementContent[]): string {
+function documentTree(book: Book, options: AssembleOptions, pageCss: string, part: 'body' | 'front', children: ElementContent[]): Root {
   const box = contentBox(options.geometry);
   const root: Root = {
     type: 'root',
@@ -115,7 +119,7 @@ function documentHtml(book: Book, options: AssembleOptions, pageCss: string, par
       ]),
     ],
   };
-  return unified().use(rehypeStringify).stringify(root);
+  return root;
 }
 
 /** @page rules: size, mirrored margins, folios in the outer corner, one running head per article. */

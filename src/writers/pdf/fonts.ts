@@ -7,7 +7,7 @@ import type { BookText } from '../fonts/embed-font.js';
 import { subsetForText } from '../fonts/subset-for-text.js';
 
 /** A font file bundled through npm, with the CSS that declares it. */
-interface BundledFace {
+export interface BundledFace {
   family: string;
   weight: 400 | 700;
   style: 'normal' | 'italic';
@@ -81,11 +81,12 @@ export async function subsetFaces(workDir: string, text: BookText): Promise<Bund
   );
 }
 
-export function fontFaceCss(faces: BundledFace[] = bundledFaces()): string {
+/** `@font-face` rules; `urlOf` says where the page finds each file (the preview serves them over HTTP). */
+export function fontFaceCss(faces: BundledFace[] = bundledFaces(), urlOf: (face: BundledFace, index: number) => string = (face) => pathToFileURL(face.file).href): string {
   return faces
     .map(
-      (face) =>
-        `@font-face { font-family: "${face.family}"; font-weight: ${face.weight}; font-style: ${face.style}; font-display: block; src: url("${pathToFileURL(face.file).href}") format("${face.format}");${face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : ''} }`,
+      (face, index) =>
+        `@font-face { font-family: "${face.family}"; font-weight: ${face.weight}; font-style: ${face.style}; font-display: block; src: url("${urlOf(face, index)}") format("${face.format}");${face.unicodeRange ? ` unicode-range: ${face.unicodeRange};` : ''} }`,
     )
     .join('\n');
 }

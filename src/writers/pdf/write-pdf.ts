@@ -26,7 +26,12 @@ export interface PdfOptions {
   /** Print stylesheet (wenji's plus the book's custom.css). */
   css: string;
   log?: (line: string) => void;
+  /** Called as each of the `pdfSteps` steps finishes, with what comes next. */
+  progress?: (done: number, note: string) => void;
 }
+
+/** Subset the fonts, print the body, print the contents, finish (outline, metadata). */
+export const pdfSteps = 4;
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -44,6 +49,7 @@ const points = (mm: number) => (mm * 72) / 25.4;
  */
 export async function writePdf(source: Book, options: PdfOptions): Promise<PdfResult> {
   const log = options.log ?? (() => {});
+  const progress = options.progress ?? (() => {});
   const missing = missingFonts();
   if (missing.length) throw new WenjiError('render', `bundled font missing: ${missing[0]}; reinstall with \`npm ci\``);
   const book = adaptToWritingMode(source, { mode: options.mode, quotes: options.quotes });
@@ -54,8 +60,10 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
   let printer: Printer | undefined;
   try {
     const fontStart = performance.now();
+    progress(0, 'subsetting the fonts');
     const faces = await subsetFaces(work, bookText(book, labels));
     log(`subset the fonts in ${((performance.now() - fontStart) / 1000).toFixed(1)} s`);
+    progress(1, 'printing the body');
     const assemble: AssembleOptions = { mode: options.mode, geometry, labels, css: options.css, fontCss: fontFaceCss(faces), colophon: options.colophon };
     mkdirSync(path.join(work, 'images'));
     for (const image of book.images) writeFileSync(path.join(work, image.href), image.data);
@@ -71,6 +79,7 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
 
     const doc = await PDFDocument.load(bodyBytes, { updateMetadata: false });
     const bodyPages = doc.getPageCount();
+    progress(2, `printed ${bodyPages} pages; printing the contents`);
     const located = locateHeadings(book, readOutline(doc), options.colophon);
     for (const article of located.missing) warnings.push(`could not find where "${article}" starts in the PDF; its contents entry points to the previous article`);
 
@@ -81,6 +90,7 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
     const frontBytes = await printer.print({ htmlPath: frontHtml, ...size, outline: false });
 
     // Cover, a blank verso, the contents, and a blank page if needed so that page 1 is a recto.
+    progress(3, 'outline and metadata');
     const front = await PDFDocument.load(frontBytes, { updateMetadata: false });
     const copied = await doc.copyPages(front, front.getPageIndices());
     const blank = [points(geometry.width), points(geometry.height)] as [number, number];
@@ -107,6 +117,7 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
     const foreign = embeddedFontNames(doc).filter((name) => !/^Noto(Serif|SerifSC|SansMono)-/.test(name));
     if (foreign.length) warnings.push(`some characters are missing from the bundled fonts and were set in ${foreign.join(', ')} from this system`);
     const bytes = await doc.save({ useObjectStreams: true });
+    progress(4, `${bodyPages + offset} pages`);
     return { bytes, pages: bodyPages + offset, warnings };
   } finally {
     await printer?.close();

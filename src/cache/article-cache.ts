@@ -1,0 +1,99 @@
+import path from 'node:path';
+import type { VFile } from 'vfile';
+import type { Article, ImageAsset } from '../book/model.js';
+import type { Config } from '../config/schema.js';
+import { dependenciesUnchanged, type Dependency } from './dependencies.js';
+import { replayMessages, toEntry, type CacheEntry } from './entry.js';
+import { codeFingerprint, configHash, sha256 } from './fingerprint.js';
+
+/** Where entries live: a folder in out/ for builds, a Map for the preview. */
+export interface ArticleStore {
+  /** The entry, or undefined when it is missing or unreadable (a corrupt entry is a miss). */
+  read(key: string): { entry: CacheEntry; images: Map<string, Uint8Array> } | undefined;
+  write(entry: CacheEntry, images: ImageAsset[]): void;
+  /** The run is over and used these keys: a store may drop the others. */
+  finish?(used: Set<string>): void;
+}
+
+/**
+ * Everything besides the source text that `parseArticle` and `normalizeArticle` receive. When
+ * prepare-book passes them something new, it belongs here too, or stale articles are reused.
+ */
+export interface ArticleInputs {
+  id: string;
+  language: string;
+}
+
+export interface CacheStats {
+  /** Articles parsed and normalized in this run. */
+  normalized: number;
+  /** Articles taken from the cache. */
+  reused: number;
+}
+
+/**
+ * Normalized articles keyed by a hash of their source, the settings normalization reads and
+ * wenji's own code; an entry is used only while the images the article refers to are unchanged.
+ * One per run (or per preview session): it holds that run's statistics.
+ */
+export class ArticleCache {
+  readonly stats: CacheStats = { normalized: 0, reused: 0 };
+  private readonly used = new Set<string>();
+  private readonly prefix: string;
+
+  constructor(
+    private readonly store: ArticleStore,
+    config: Config,
+    fingerprint: string = codeFingerprint(),
+  ) {
+    this.prefix = `${fingerprint}\n${configHash(config)}\n`;
+  }
+
+  /** The article from the cache when its inputs are unchanged, else from `produce` (and stored). */
+  async article(file: VFile, inputs: ArticleInputs, produce: () => Promise<{ article: Article; dependencies: Dependency[] }>): Promise<Article> {
+    const key = this.keyOf(file, inputs);
+    this.used.add(key);
+    const cached = this.restore(key, file);
+    if (cached) {
+      this.stats.reused++;
+      return cached;
+    }
+    const before = file.messages.length;
+    const { article, dependencies } = await produce();
+    this.stats.normalized++;
+    this.store.write(toEntry(key, article, file.messages.slice(before), dependencies), article.images);
+    return article;
+  }
+
+  /** Lets the store forget entries this run did not use (removed or changed articles). */
+  finish(): void {
+    this.store.finish?.(this.used);
+  }
+
+  private keyOf(file: VFile, inputs: ArticleInputs): string {
+    const source = [file.data.contentPath ?? file.path, file.data.format ?? '', file.data.encoding ?? '', JSON.stringify(inputs)].join('\n');
+    return sha256(`${this.prefix}${source}\n${String(file.value)}`);
+  }
+
+  private restore(key: string, file: VFile): Article | undefined {
+    const found = this.store.read(key);
+    if (!found) return undefined;
+    const { entry, images } = found;
+    if (file.data.contentRoot && !dependenciesUnchanged(entry.dependencies, file.data.contentRoot)) return undefined;
+    const assets: ImageAsset[] = [];
+    for (const image of entry.article.images) {
+      const data = images.get(image.href);
+      if (!data) return undefined;
+      assets.push({ ...image, data });
+    }
+    replayMessages(file, entry.messages);
+    // The same source seen from another working directory is shown with today's path.
+    return { ...entry.article, file: file.path, images: assets };
+  }
+}
+
+/** The href's hash prefix, checked against the bytes so a damaged image file is a miss. */
+export function imageMatchesHref(href: string, data: Uint8Array): boolean {
+  const expected = path.basename(href).replace(/\.[^.]+$/, '');
+  return sha256(data).startsWith(expected);
+}

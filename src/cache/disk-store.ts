@@ -1,0 +1,84 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { ImageAsset } from '../book/model.js';
+import { emitCacheFile, removeCacheFiles } from '../emit.js';
+import { describeError } from '../errors.js';
+import { imageMatchesHref, type ArticleStore } from './article-cache.js';
+import { isEntry, type CacheEntry } from './entry.js';
+
+/** Marks the folder as a cache for backup tools (https://bford.info/cachedir/). */
+const cachedirTag = 'Signature: 8a477f597d28d172789f06886806bc55\n# This folder is wenji\'s incremental-build cache; it can be deleted at any time.\n';
+
+/**
+ * Entries in `out/.cache`: `articles/<key>.json` (the Article with its hast body and messages)
+ * and `images/<hash>.<ext>` (image bytes, shared between articles). Reading never throws: a
+ * missing, truncated or foreign entry is a miss. A failed write turns the cache off for the
+ * rest of the run with one warning; the build itself goes on.
+ */
+export function diskStore(cacheDir: string, warn: (line: string) => void = () => {}): ArticleStore {
+  let broken = false;
+  const imagesOfUsed = new Set<string>();
+  const write = (relative: string, data: string | Uint8Array) => {
+    if (broken) return false;
+    try {
+      emitCacheFile(cacheDir, relative, data);
+      return true;
+    } catch (error) {
+      broken = true;
+      warn(`${cacheDir}: cannot write the build cache (${describeError(error)}); building without it`);
+      return false;
+    }
+  };
+  return {
+    read(key) {
+      let entry: unknown;
+      try {
+        entry = JSON.parse(readFileSync(path.join(cacheDir, 'articles', `${key}.json`), 'utf8'));
+      } catch {
+        return undefined;
+      }
+      if (!isEntry(entry, key)) return undefined;
+      const images = new Map<string, Uint8Array>();
+      for (const image of entry.article.images) {
+        try {
+          const data = readFileSync(path.join(cacheDir, 'images', path.basename(image.href)));
+          if (!imageMatchesHref(image.href, data)) return undefined;
+          images.set(image.href, data);
+        } catch {
+          return undefined;
+        }
+      }
+      for (const href of images.keys()) imagesOfUsed.add(path.basename(href));
+      return { entry, images };
+    },
+    write(entry: CacheEntry, images: ImageAsset[]) {
+      if (!existsSync(path.join(cacheDir, 'CACHEDIR.TAG')) && !write('CACHEDIR.TAG', cachedirTag)) return;
+      // Images first: an entry on disk never points at an image that is not there yet.
+      for (const image of images) {
+        const name = path.basename(image.href);
+        imagesOfUsed.add(name);
+        if (!existsSync(path.join(cacheDir, 'images', name)) && !write(`images/${name}`, image.data)) return;
+      }
+      write(`articles/${entry.key}.json`, JSON.stringify(entry));
+    },
+    finish(used) {
+      if (broken) return;
+      try {
+        // Left-over temporary files of a killed run go too.
+        const stale = list(cacheDir, 'articles').filter((name) => name.endsWith('.tmp') || (name.endsWith('.json') && !used.has(name.slice(0, -5))));
+        const unused = list(cacheDir, 'images').filter((name) => name.endsWith('.tmp') || !imagesOfUsed.has(name));
+        removeCacheFiles(cacheDir, [...stale.map((name) => `articles/${name}`), ...unused.map((name) => `images/${name}`)]);
+      } catch {
+        // pruning is housekeeping; the next run tries again
+      }
+    },
+  };
+}
+
+function list(cacheDir: string, folder: string): string[] {
+  try {
+    return readdirSync(path.join(cacheDir, folder));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,78 @@
+import { Command, Option } from 'commander';
+import path from 'node:path';
+import type { Target } from '../../build.js';
+import { pageSizes, writingModes, type PageSize, type WritingMode } from '../../config/schema.js';
+import { exitCodes } from '../../errors.js';
+import { addBookOptions, configOverrides, stderr, stdout, type BookFlags } from '../book-options.js';
+import { reportFailure } from '../failure.js';
+
+interface BuildFlags extends BookFlags {
+  out?: string;
+  writingMode?: WritingMode;
+  pageSize?: PageSize;
+  cache?: boolean;
+  quiet?: boolean;
+}
+
+export function buildCommand(name: Target | 'build', summary: string, targets: Target[]): Command {
+  return addBookOptions(
+    new Command(name)
+      .summary(summary)
+      .description(`${summary}.\n\nReads book.yaml and the articles in content/ (Markdown, HTML, plain text) from DIR (default: the current folder) and writes into DIR/out/. Articles unchanged since the last build are taken from out/.cache.`),
+  )
+    .option('-o, --out <dir>', 'output folder (default: DIR/out)')
+    .addOption(new Option('-w, --writing-mode <mode>', 'vertical (縦排, right to left) or horizontal (default: PDF vertical for Chinese and Japanese, EPUB horizontal)').choices(writingModes))
+    .addOption(new Option('-p, --page-size <size>', 'PDF page size (default: a5)').choices(pageSizes))
+    .option('--no-cache', 'normalize every article again, without reading or writing out/.cache')
+    .option('-q, --quiet', 'print errors only')
+    .option('--verbose', 'print stack traces for internal errors')
+    .action(async (dir: string, flags: BuildFlags) => {
+      process.exitCode = await runBuild(dir, flags, targets);
+    });
+}
+
+async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Promise<number> {
+  // Loaded here, not at startup: `wenji --help` and the other commands do not pay for them.
+  const [{ buildOutputs }, { createProgressView }, { countMessages, formatBytes, formatMessages }] = await Promise.all([import('../../build.js'), import('../progress.js'), import('../report.js')]);
+  const view = createProgressView({ stream: process.stderr, quiet: Boolean(flags.quiet) });
+  const started = performance.now();
+  try {
+    const result = await buildOutputs({
+      dir,
+      targets,
+      contentDir: flags.content,
+      outDir: flags.out,
+      configPath: flags.config,
+      writingMode: flags.writingMode,
+      pageSize: flags.pageSize,
+      cache: flags.cache !== false,
+      overrides: configOverrides(flags),
+      log: view.log,
+      progress: view.listener,
+      warn: (line) => {
+        if (!flags.quiet) view.print(`wenji: warning: ${line}`);
+      },
+      onArticles: (files, notices) => {
+        const report = formatMessages(files, { quiet: Boolean(flags.quiet), color: process.stderr.isTTY === true });
+        if (report) view.print(report);
+        if (!flags.quiet) for (const notice of notices) view.print(`wenji: warning: ${notice}`);
+      },
+    });
+    view.stop();
+    const counts = countMessages(result.files);
+    counts.warnings += result.warnings.length;
+    if (!flags.quiet) {
+      for (const warning of result.warnings) stderr(`wenji: warning: ${warning}`);
+      for (const output of result.outputs) stdout(`${path.relative(process.cwd(), output.path) || output.path}  ${formatBytes(output.bytes)}${output.pages ? `  ${output.pages} pages` : ''}`);
+      const { normalized, reused } = result.stats;
+      const cache = reused ? ` (${normalized} normalized, ${reused} from the cache)` : '';
+      const problems = counts.errors ? `, ${counts.errors} error${counts.errors === 1 ? '' : 's'}` : '';
+      const warnings = counts.warnings ? `, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}` : '';
+      stderr(`wenji: ${result.book.articles.length} article${result.book.articles.length === 1 ? '' : 's'}${cache}${problems}${warnings}, ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    }
+    return counts.errors ? exitCodes.article : exitCodes.ok;
+  } catch (error) {
+    view.stop();
+    return reportFailure(error, Boolean(flags.verbose));
+  }
+}

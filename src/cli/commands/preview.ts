@@ -1,0 +1,135 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import path from 'node:path';
+import { pageSizes, writingModes, type PageSize, type WritingMode } from '../../config/schema.js';
+import { displayPath } from '../../content/load.js';
+import { exitCodes, isWenjiError, describeError } from '../../errors.js';
+import { stylesDir } from '../../paths.js';
+import type { RebuildReport } from '../../preview/preview-builder.js';
+import type { PreviewServer } from '../../preview/server.js';
+import { addBookOptions, configOverrides, stderr, stdout, type BookFlags } from '../book-options.js';
+import { reportFailure } from '../failure.js';
+
+interface PreviewFlags extends BookFlags {
+  port?: number;
+  open?: boolean;
+  writingMode?: WritingMode;
+  pageSize?: PageSize;
+  quiet?: boolean;
+}
+
+export function previewCommand(): Command {
+  return addBookOptions(
+    new Command('preview')
+      .summary('Show the book in the browser, reloaded on every save')
+      .description(
+        'Serve the book on 127.0.0.1 as the PDF will print it (same stylesheet, writing mode and page size), with a contents sidebar. The open page reloads when an article, book.yaml or a stylesheet changes; only changed articles are read again.\n\nCtrl-C stops it.',
+      ),
+  )
+    .option('--port <number>', 'port on 127.0.0.1 (default: the first free port from 3000)', parsePort)
+    .addOption(new Option('-w, --writing-mode <mode>', 'vertical or horizontal (default: as the PDF)').choices(writingModes))
+    .addOption(new Option('-p, --page-size <size>', 'page size (default: as the PDF, a5)').choices(pageSizes))
+    .option('--open', 'open the preview in the default browser')
+    .option('-q, --quiet', 'print the address and errors only')
+    .option('--verbose', 'print stack traces for internal errors')
+    .action(async (dir: string, flags: PreviewFlags) => {
+      process.exitCode = await runPreview(dir, flags);
+    });
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('expected a port number (0–65535)');
+  return port;
+}
+
+async function runPreview(dir: string, flags: PreviewFlags): Promise<number> {
+  const [{ createPreviewBuilder }, { openBrowser }, { startPreviewServer }, { watchBook }, { formatMessages }] = await Promise.all([
+    import('../../preview/preview-builder.js'),
+    import('../../preview/open-browser.js'),
+    import('../../preview/server.js'),
+    import('../../preview/watch-book.js'),
+    import('../report.js'),
+  ]);
+  const say = flags.quiet ? () => {} : (line: string) => stderr(`wenji: ${line}`);
+  const builder = createPreviewBuilder({
+    dir,
+    contentDir: flags.content,
+    configPath: flags.config,
+    overrides: configOverrides(flags),
+    writingMode: flags.writingMode,
+    pageSize: flags.pageSize,
+  });
+  const first = await builder.rebuild();
+  reportBuild(first, flags, undefined);
+
+  let server: PreviewServer;
+  try {
+    server = await startPreviewServer({ port: flags.port ?? 3000, exactPort: flags.port !== undefined, state: () => builder.state, faces: builder.faces });
+  } catch (error) {
+    return reportFailure(error, Boolean(flags.verbose));
+  }
+  const title = builder.state.config?.config.title;
+  stdout(`wenji: preview${title ? ` of 《${title}》` : ''} at ${server.url} (Ctrl-C to stop)`);
+  if (flags.open) openBrowser(server.url, (reason) => stderr(`wenji: could not open a browser (${reason}); open ${server.url} yourself`));
+
+  const bookDir = builder.state.config?.dir ?? path.resolve(dir);
+  const contentDir = builder.state.contentDir ?? (flags.content ? path.resolve(flags.content) : path.join(bookDir, 'content'));
+  const configFile = builder.state.config?.file ?? (flags.config ? path.resolve(flags.config) : path.join(bookDir, 'book.yaml'));
+  // Rebuilds run one at a time; changes that arrive meanwhile are taken by one more rebuild.
+  let running: Promise<void> = Promise.resolve();
+  let pending: string[] = [];
+  const rebuild = (changed: string[]) => {
+    pending.push(...changed);
+    running = running.then(async () => {
+      if (pending.length === 0) return;
+      const files = pending;
+      pending = [];
+      const report = await builder.rebuild();
+      server.notify();
+      reportBuild(report, flags, files);
+    });
+  };
+  const watcher = watchBook({
+    paths: [contentDir, configFile, path.join(bookDir, 'styles'), stylesDir],
+    ignore: [path.join(bookDir, 'out'), path.join(bookDir, 'node_modules')],
+    onChange: rebuild,
+  });
+  await watcher.ready;
+  say(`watching ${displayPath(contentDir, process.cwd())}, ${displayPath(configFile, process.cwd())} and the stylesheets`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  try {
+    await watcher.close();
+    await running;
+    await server.close();
+  } catch (error) {
+    stderr(`wenji: warning: the preview did not shut down cleanly: ${describeError(error)}`);
+  }
+  say('preview stopped');
+  return exitCodes.ok;
+
+  function reportBuild(report: RebuildReport, options: PreviewFlags, changed: string[] | undefined): void {
+    if (!report.ok) {
+      const error = report.error;
+      stderr(`wenji: error: ${isWenjiError(error) ? error.toString() : `internal error: ${describeError(error)}`} (the preview shows it until it is fixed)`);
+      if (options.verbose && error instanceof Error && error.stack) stderr(error.stack);
+      return;
+    }
+    if (options.quiet) return;
+    // The full report once; after that, only the messages of the files that changed.
+    const shown = changed ? report.files.filter((file) => changed.some((name) => path.resolve(name) === file.data.absolutePath)) : report.files;
+    const text = formatMessages(shown, { quiet: false, color: process.stderr.isTTY === true });
+    if (text) stderr(text);
+    if (!changed) for (const notice of report.notices) stderr(`wenji: warning: ${notice}`);
+    const what = changed ? `rebuilt in ${Math.round(report.seconds * 1000)} ms after ${changed.length === 1 ? displayPath(path.resolve(changed[0]!), process.cwd()) : `${changed.length} changes`}` : `built in ${report.seconds.toFixed(1)} s`;
+    say(`${what}: ${report.articles} articles, ${report.normalized} normalized, ${report.reused} from memory`);
+  }
+}

@@ -15,6 +15,7 @@ import { documentWritingMode } from './document-writing-mode.js';
 import { articleBody, articleHref, colophonBody, contentsPageBody, coverPageBody, navBody, titlePageBody } from './documents.js';
 import { withAltText } from './image-alt.js';
 import { contentOpf, passThrough, tocNcx } from './templates.js';
+import { writeZip, type ZipEntry } from './zip.js';
 
 export interface EpubOptions {
   /** The stylesheet, written as `style.css`. */
@@ -252,10 +253,19 @@ class PackagedEpub extends EPub {
 
   protected override async makeCover(): Promise<void> {}
 
-  /** Level 6 instead of the library's 9: a few percent larger, several times faster to write. */
+  /**
+   * The archive is written from the entries epub-gen-memory assembled, in its order (mimetype
+   * first, stored), with native deflate instead of jszip's JavaScript one: the same EPUB, written
+   * in a fraction of the time. Folder entries are left out (readers do not need them).
+   */
   override async genEpub(): Promise<Buffer> {
     await this.render();
-    return this.zip.generateAsync({ type: 'nodebuffer', mimeType: 'application/epub+zip', compression: 'DEFLATE', compressionOptions: { level: 6 } });
+    const entries: ZipEntry[] = [];
+    for (const [name, file] of Object.entries(this.zip.files)) {
+      if (file.dir) continue;
+      entries.push({ name, data: await file.async('uint8array'), store: name === 'mimetype' || /\.(png|jpe?g|gif|webp)$/i.test(name) });
+    }
+    return Buffer.from(writeZip(entries, this.date));
   }
 
   override async render(): Promise<this> {

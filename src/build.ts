@@ -2,12 +2,14 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Book } from './book/model.js';
 import { adaptToWritingMode, defaultWritingMode } from './book/writing-mode.js';
-import type { PageSize, WritingMode } from './config/schema.js';
+import { linkAcrossFiles } from './book/links.js';
+import type { PageSize, SpacingMode, WritingMode } from './config/schema.js';
 import { displayPath } from './content/load.js';
 import { emitFile } from './emit.js';
 import { WenjiError } from './errors.js';
 import { stylesDir } from './paths.js';
 import { prepareBook, readStylesheet, type PrepareOptions } from './prepare-book.js';
+import { articleHref } from './writers/epub/documents.js';
 import { writeEpub } from './writers/epub/write-epub.js';
 import { writePdf } from './writers/pdf/write-pdf.js';
 
@@ -48,7 +50,9 @@ export interface BuildResult {
 export async function buildOutputs(options: BuildOptions): Promise<BuildResult> {
   const log = options.log ?? (() => {});
   const started = performance.now();
-  const prepared = await prepareBook(options);
+  // Downloaded images are cached next to the outputs (out/.cache), wherever --out points.
+  const cacheDir = options.outDir ? path.join(path.resolve(options.cwd ?? process.cwd(), options.outDir), '.cache') : undefined;
+  const prepared = await prepareBook({ ...options, cacheDir: options.cacheDir ?? cacheDir });
   const { book } = prepared;
   log(`read ${book.articles.length} article${book.articles.length === 1 ? '' : 's'} in ${seconds(started)}`);
   options.onArticles?.(prepared.files, prepared.notices);
@@ -65,7 +69,9 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
       const { epub } = prepared.config.config;
       const writingMode = options.writingMode ?? epub.writingMode;
       const adapted = adaptToWritingMode(book, { mode: writingMode, quotes: epub.quotes });
-      const bytes = await writeEpub(adapted, { css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir), writingMode });
+      const linked = linkAcrossFiles(adapted, (articleId, fragment) => `${articleHref({ id: articleId })}${fragment ? `#${fragment}` : ''}`);
+      const css = readStylesheet(stylesDir, 'epub.css', prepared.config.dir) + spacingCss(prepared.config.config.typography.spacing);
+      const bytes = await writeEpub(linked, { css, writingMode });
       outputs.push({ target, path: emitFile(outDir, `${book.meta.slug}.epub`, bytes), bytes: bytes.length });
     } else {
       const { pdf } = prepared.config.config;
@@ -75,7 +81,7 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
         quotes: pdf.quotes,
         tocDepth: pdf.tocDepth,
         colophon: pdf.colophon,
-        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir),
+        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir) + spacingCss(prepared.config.config.typography.spacing),
         log,
       });
       for (const warning of result.warnings) options.warn?.(warning);
@@ -84,6 +90,14 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
     log(`wrote ${outputs.at(-1)!.path} in ${seconds(start)}`);
   }
   return { book, files: prepared.files, outputs, ignored: prepared.ignored, notices: prepared.notices };
+}
+
+/**
+ * The stylesheets draw the CJK–Latin gap (`text-autospace`); when typography.spacing inserts
+ * spaces, or asks for none, that mechanism is switched off so there is only one.
+ */
+function spacingCss(spacing: SpacingMode): string {
+  return spacing === 'css' ? '' : '\n/* typography.spacing: ' + spacing + ' */\nhtml, html body { text-autospace: no-autospace; }\n';
 }
 
 function seconds(since: number): string {

@@ -3,13 +3,17 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { buildBook } from './book/build-book.js';
 import { labelsFor } from './book/labels.js';
-import type { Book } from './book/model.js';
+import { linkArticles } from './book/links.js';
+import type { Article, Book } from './book/model.js';
 import { loadConfig, type LoadedConfig } from './config/load.js';
 import type { ConfigInput } from './config/schema.js';
 import { loadContent, withFatal } from './content/load.js';
-import { parseArticle, ParseError } from './content/parse.js';
+import { createImageFetcher } from './content/fetch-remote-image.js';
+import { parseArticles, ParseError } from './content/parse.js';
 import { describeError } from './errors.js';
-import { articleIdFor, normalizeArticle } from './normalize/index.js';
+import { stripPatterns } from './normalize/boilerplate-patterns.js';
+import { convertConfigText, convertedLanguage, createChineseConverter } from './normalize/chinese-conversion.js';
+import { articleIdFor, normalizeArticle, type NormalizeSettings } from './normalize/index.js';
 
 export interface PrepareOptions {
   /** The book folder (holds book.yaml and content/). */
@@ -19,6 +23,9 @@ export interface PrepareOptions {
   overrides?: Partial<ConfigInput>;
   /** Paths in messages are shown relative to this folder. */
   cwd?: string;
+  /** Download remote images (`--fetch-images`), cached in `cacheDir` (default: out/.cache in the book folder). */
+  fetchImages?: boolean | undefined;
+  cacheDir?: string | undefined;
 }
 
 export interface PreparedBook {
@@ -40,15 +47,30 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   const config = loadConfig({ dir: options.dir, configPath: options.configPath, overrides: options.overrides ?? {} });
   const contentDir = options.contentDir ? path.resolve(cwd, options.contentDir) : path.join(config.dir, 'content');
   const content = loadContent({ contentDir, order: config.config.order, cwd });
-  const language = config.config.language;
+  const { typography, text, extract, strip } = config.config;
+  // Converting the script changes the book's language tag and its metadata text with it.
+  const converter = await createChineseConverter(typography.convert);
+  const language = convertedLanguage(config.config.language, typography.convert);
+  const bookConfig = converter ? { ...convertConfigText(config.config, converter), language } : config.config;
   const labels = labelsFor(language);
+  const settings: NormalizeSettings = {
+    typography,
+    strip: stripPatterns(strip),
+    converter,
+    images: {
+      cache: new Map(),
+      ...(options.fetchImages ? { fetchRemote: createImageFetcher({ cacheDir: options.cacheDir ?? path.join(config.dir, 'out', '.cache') }) } : {}),
+    },
+  };
+  const parseOptions = { language, extract, text: { ...text, split: text.split ? new RegExp(text.split, 'u') : undefined } };
   const taken = new Set<string>();
-  const articles = [];
+  const articles: { file: VFile; article: Article }[] = [];
   for (const file of content.files) {
     try {
-      const parsed = await parseArticle(file, { language });
-      const id = articleIdFor(file.data.contentPath ?? file.path, taken);
-      articles.push({ file, article: await normalizeArticle(parsed, file, { id, language, labels }) });
+      for (const parsed of await parseArticles(file, parseOptions)) {
+        const id = articleIdFor(file.data.contentPath ?? file.path, taken);
+        articles.push({ file, article: await normalizeArticle(parsed, file, { id, language, labels, settings }) });
+      }
     } catch (error) {
       if (error instanceof ParseError) withFatal(file, error.message, error.ruleId, error.line ? { line: error.line, column: 1 } : undefined);
       else withFatal(file, `could not be read: ${describeError(error)}`, 'internal');
@@ -56,10 +78,17 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   }
   const empty = articles.filter(({ article }) => article.length === 0);
   for (const { file } of empty) file.message('the article has no text after cleaning; it is kept with its title only', { ruleId: 'empty-article', source: 'wenji' });
+  for (const problem of linkArticles(articles.map(({ article }) => article))) {
+    const file = articles.find(({ article }) => article === problem.article)?.file;
+    if (!file) continue;
+    const options = { place: problem.place, ruleId: 'link', source: 'wenji' };
+    if (problem.info) file.info(problem.message, options);
+    else file.message(problem.message, options);
+  }
 
   const sourceDateEpoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined;
   const { book, problems } = buildBook(
-    config.config,
+    bookConfig,
     articles.map(({ article }) => article),
     { configDir: config.dir, sourceDateEpoch: Number.isFinite(sourceDateEpoch) ? sourceDateEpoch : undefined },
   );

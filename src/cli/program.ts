@@ -17,6 +17,7 @@ interface BuildFlags {
   pageSize?: PageSize;
   quiet?: boolean;
   verbose?: boolean;
+  fetchImages?: boolean;
 }
 
 const stdout = (line: string) => process.stdout.write(`${line}\n`);
@@ -36,7 +37,8 @@ function buildCommand(name: Target | 'build', summary: string, targets: Target[]
     .addOption(new Option('-w, --writing-mode <mode>', 'vertical (縦排, right to left) or horizontal (default: PDF vertical for Chinese and Japanese, EPUB horizontal)').choices(writingModes))
     .addOption(new Option('-p, --page-size <size>', 'PDF page size (default: a5)').choices(pageSizes))
     .option('-q, --quiet', 'print errors only')
-    .option('--verbose', 'print stack traces for internal errors')
+    .option('--fetch-images', 'download remote images (cached in OUT/.cache); without it they are replaced by their caption')
+    .option('--verbose', 'also list what was cleaned up (removed page chrome, encodings, converted images) and print stack traces for internal errors')
     .action(async (dir: string, flags: BuildFlags) => {
       process.exitCode = await runBuild(dir, flags, targets);
     });
@@ -58,6 +60,7 @@ async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Prom
       configPath: flags.config,
       writingMode: flags.writingMode,
       pageSize: flags.pageSize,
+      fetchImages: Boolean(flags.fetchImages),
       overrides: {
         ...(flags.title !== undefined ? { title: flags.title } : {}),
         ...(flags.author !== undefined ? { author: flags.author.length === 1 ? flags.author[0]! : flags.author } : {}),
@@ -68,7 +71,7 @@ async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Prom
         if (!flags.quiet) stderr(`wenji: warning: ${line}`);
       },
       onArticles: (files, notices) => {
-        const report = formatMessages(files, { quiet: Boolean(flags.quiet), color: process.stderr.isTTY === true });
+        const report = formatMessages(files, { quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose), color: process.stderr.isTTY === true });
         if (report) stderr(report);
         if (!flags.quiet) for (const notice of notices) stderr(`wenji: warning: ${notice}`);
       },

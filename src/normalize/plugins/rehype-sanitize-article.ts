@@ -33,7 +33,7 @@ export function articleSchema(options: Options = {}): Schema {
       ...attributes,
       '*': ['id', 'lang', 'dir', 'title', 'align', 'abbr', 'dateTime', 'colSpan', 'rowSpan', 'scope', 'headers', 'start', 'reversed', 'value', 'cite'],
       a: [...(attributes.a ?? []), 'title'],
-      img: ['src', 'alt', 'title', 'width', 'height', 'dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc', 'srcSet'],
+      img: ['src', 'alt', 'title', 'width', 'height', 'dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc', 'dataLazyload', 'dataOriginalSrc', 'srcSet'],
       source: ['srcSet', 'type'],
       ol: [...(attributes.ol ?? []), 'start', 'reversed', 'type'],
       section: ['dataFootnotes', ['className', 'footnotes']],
@@ -50,6 +50,8 @@ export function articleSchema(options: Options = {}): Schema {
       dataOriginal: ['http', 'https', 'data'],
       dataLazySrc: ['http', 'https', 'data'],
       dataActualsrc: ['http', 'https', 'data'],
+      dataLazyload: ['http', 'https', 'data'],
+      dataOriginalSrc: ['http', 'https', 'data'],
       longDesc: [],
     },
     required: {},
@@ -57,7 +59,7 @@ export function articleSchema(options: Options = {}): Schema {
 }
 
 /** Properties holding a URL, checked against `protocols` by the sanitizer. */
-const urlProperties = ['href', 'src', 'cite', 'dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc'] as const;
+const urlProperties = ['href', 'src', 'cite', 'dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc', 'dataLazyload', 'dataOriginalSrc'] as const;
 
 export default function rehypeSanitizeArticle(options: Options = {}): Transformer<Root> {
   const sanitize = rehypeSanitize(articleSchema(options)) as unknown as (tree: Root) => Root;

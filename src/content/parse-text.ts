@@ -1,0 +1,159 @@
+import type { Element, ElementContent, Root } from 'hast';
+import type { ArticleMeta, FrontMatter } from './front-matter.js';
+
+export type ParagraphMode = 'auto' | 'line' | 'blank' | 'indent';
+
+export interface TextOptions {
+  /** How paragraphs are separated; `auto` decides per article (see `paragraphModeOf`). */
+  paragraphs: ParagraphMode;
+  /** A line matching this separates posts: each piece becomes an article titled by its first line. */
+  split?: RegExp | undefined;
+  /** Short standalone lines that look like section titles become `h2`. */
+  headings: boolean;
+}
+
+export interface TextArticle {
+  tree: Root;
+  meta: Partial<ArticleMeta>;
+  /** Notes for the verbose report (which paragraph mode, which lines became headings). */
+  notes: { message: string; line?: number }[];
+}
+
+interface Line {
+  /** 1-based line number in the file. */
+  number: number;
+  text: string;
+}
+
+/**
+ * Plain text → one article, or several when `split` separates posts. Without a title in front
+ * matter, the first non-empty line is the title. Lines of one paragraph are joined with a line
+ * break, which `rehype-join-cjk-lines` removes between CJK characters and turns into a space
+ * elsewhere.
+ */
+export function parseTextArticles(text: string, frontMatter: FrontMatter | undefined, options: TextOptions): TextArticle[] {
+  const body = frontMatter ? text.slice(frontMatter.length) : text;
+  const offset = frontMatter ? frontMatter.lineCount : 0;
+  const lines = body.split(/\r\n|\r|\n/).map((line, index): Line => ({ number: offset + index + 1, text: line }));
+  const shared = { ...(frontMatter?.meta ?? {}) };
+  if (!options.split) return [textArticle(lines, shared, options)];
+  const pieces: Line[][] = [[]];
+  for (const line of lines) {
+    if (options.split.test(line.text.trimEnd())) pieces.push([]);
+    else pieces.at(-1)!.push(line);
+  }
+  const { title: _title, ...common } = shared;
+  const articles = pieces.filter((piece) => piece.some((line) => line.text.trim())).map((piece) => textArticle(piece, { ...common }, options));
+  // A file without any separator is one article, and keeps its front-matter title.
+  if (pieces.length === 1 && articles[0] && shared.title) return [textArticle(lines, shared, options)];
+  return articles;
+}
+
+function textArticle(lines: Line[], meta: Partial<ArticleMeta>, options: TextOptions): TextArticle {
+  const notes: TextArticle['notes'] = [];
+  let rest = lines;
+  if (!meta.title) {
+    const first = lines.findIndex((line) => line.text.trim() !== '');
+    if (first !== -1) {
+      meta.title = lines[first]!.text.trim().replace(/^#+\s*/, '');
+      rest = lines.slice(first + 1);
+    }
+  }
+  const mode = options.paragraphs === 'auto' ? paragraphModeOf(rest) : options.paragraphs;
+  if (options.paragraphs === 'auto' && mode !== 'line') notes.push({ message: `paragraphs are ${mode === 'blank' ? 'separated by blank lines (hard-wrapped lines joined)' : 'marked by indented first lines (wrapped lines joined)'}` });
+  const paragraphs = splitParagraphs(rest, mode);
+  const headings = options.headings ? headingIndexes(paragraphs) : new Set<number>();
+  const children: ElementContent[] = paragraphs.map((paragraph, index) => {
+    const first = paragraph[0]!;
+    const last = paragraph.at(-1)!;
+    const isHeading = headings.has(index);
+    const value = paragraph.map((line) => clean(line.text)).join('\n');
+    if (isHeading) notes.push({ message: `short standalone line taken as a section title: "${value}"`, line: first.number });
+    const element: Element = {
+      type: 'element',
+      tagName: isHeading ? 'h2' : 'p',
+      properties: {},
+      children: [{ type: 'text', value: isHeading ? value.replace(/^#+\s*/, '') : value }],
+      position: { start: { line: first.number, column: 1 }, end: { line: last.number, column: last.text.length + 1 } },
+    };
+    return element;
+  });
+  return { tree: { type: 'root', children }, meta, notes };
+}
+
+/** Indentation (spaces, tabs, full-width spaces) and trailing spaces go: the stylesheet indents. */
+function clean(line: string): string {
+  return line.replace(/^[\s\u3000\u00A0]+|[\s\u3000\u00A0]+$/gu, '');
+}
+
+const sentenceEnd = /[。！？!?…”」』）)."'：:]$/u;
+const indented = /^(?:\u3000|[ \t]{2,}|\u00A0{2,})\S/u;
+
+/**
+ * How a text separates paragraphs:
+ * - `blank`: blank lines, and lines inside a block are hard-wrapped (most do not end a sentence);
+ * - `indent`: no blank lines, but paragraphs start with an indented line and the lines between
+ *   are wrapped continuations;
+ * - `line`: one paragraph per line (text copied from web pages and apps).
+ */
+export function paragraphModeOf(lines: Line[]): Exclude<ParagraphMode, 'auto'> {
+  const blocks: string[][] = [[]];
+  for (const line of lines) {
+    if (line.text.trim() === '') {
+      if (blocks.at(-1)!.length) blocks.push([]);
+    } else blocks.at(-1)!.push(line.text.trimEnd());
+  }
+  const inner = blocks.filter((block) => block.length > 1).flatMap((block) => block.slice(0, -1));
+  if (inner.length >= 2 && share(inner, (line) => sentenceEnd.test(line)) < 0.5) return 'blank';
+  const nonEmpty = lines.map((line) => line.text.trimEnd()).filter((line) => line.trim() !== '');
+  const starts = share(nonEmpty, (line) => indented.test(line));
+  const continuations = nonEmpty.filter((line) => !indented.test(line));
+  if (nonEmpty.length >= 4 && starts >= 0.15 && starts <= 0.85 && share(continuations, (line) => !sentenceEnd.test(line)) >= 0.6) return 'indent';
+  return 'line';
+}
+
+function share(lines: string[], test: (line: string) => boolean): number {
+  return lines.length === 0 ? 0 : lines.filter(test).length / lines.length;
+}
+
+function splitParagraphs(lines: Line[], mode: Exclude<ParagraphMode, 'auto'>): Line[][] {
+  const paragraphs: Line[][] = [];
+  let current: Line[] = [];
+  const flush = () => {
+    if (current.length) paragraphs.push(current);
+    current = [];
+  };
+  for (const line of lines) {
+    if (line.text.trim() === '') {
+      flush();
+      continue;
+    }
+    if (mode === 'line' || (mode === 'indent' && indented.test(line.text))) flush();
+    current.push(line);
+  }
+  flush();
+  return paragraphs;
+}
+
+const numbered = /^(?:第[一二三四五六七八九十百零〇\d]+[章节節回部篇卷]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|(?:chapter|part)\s+\w+|#{1,6}\s)/iu;
+
+/**
+ * Paragraphs that read as section titles: one short line, not ending like a sentence, between
+ * longer paragraphs (never two in a row: that is a list). Numbered forms (`第三章`, `二、`,
+ * `## `) may be a little longer.
+ */
+function headingIndexes(paragraphs: Line[][]): Set<number> {
+  const candidates = new Set<number>();
+  paragraphs.forEach((paragraph, index) => {
+    if (paragraph.length !== 1 || index === paragraphs.length - 1) return;
+    const text = clean(paragraph[0]!.text);
+    const length = [...text].length;
+    const latin = /^[\x20-\x7E]+$/.test(text);
+    const limit = numbered.test(text) ? 40 : latin ? 50 : 18;
+    if (length > limit || /[，。、；：,.;:]$/u.test(text)) return;
+    const next = paragraphs[index + 1]!.map((line) => line.text).join('');
+    if (!numbered.test(text) && [...clean(next)].length < length * 2) return;
+    candidates.add(index);
+  });
+  return new Set([...candidates].filter((index) => !candidates.has(index - 1) && !candidates.has(index + 1)));
+}

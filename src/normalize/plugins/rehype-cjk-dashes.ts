@@ -20,7 +20,7 @@ export default function rehypeCjkDashes(_options: Options = {}): Transformer<Roo
   };
 }
 
-const pattern = /\.{3,}|。{3,}|·{3,}|・{3,}|．{3,}|…+|-{2,3}|－{2,}|─{1,2}|―{1,2}|—+/gu;
+const pattern = /\.{3,}|。{3,}|·{3,}|・{3,}|．{3,}|…+|-{2,3}|－{2,}|─+|―+|—+/gu;
 
 function dashEdits(run: ProseRun): Map<number, string> {
   const { text } = run;
@@ -33,6 +33,7 @@ function dashEdits(run: ProseRun): Map<number, string> {
     // Already the two-cell form, or longer runs someone chose on purpose (……… , ————).
     if (found.startsWith('…') && found.length !== 1) continue;
     if (found.startsWith('—') && found.length !== 1) continue;
+    if (/^[─―－]/u.test(found) && found.length > 2) continue; // a drawn rule, not a dash
     if (found.startsWith('-') && (text[start - 1] === '-' || text[end] === '-' || text[start - 1] === '!' || text[end] === '>')) continue; // ---- rules, <!-- -->
     let cjkContext = found.startsWith('。') || isCjk(previousVisible(text, start)) || isCjk(nextVisible(text, end - 1));
     // Dots between Latin words (`wait... what`) stay an English ellipsis even with CJK further away.

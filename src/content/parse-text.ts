@@ -87,7 +87,7 @@ function clean(line: string): string {
 }
 
 const sentenceEnd = /[。！？!?…”」』）)."'：:]$/u;
-const indented = /^(?:\u3000|[ \t]{2,}|\u00A0{2,})\S/u;
+const indented = /^(?:\u3000+|[ \t]{2,}|\u00A0{2,})\S/u;
 
 /**
  * How a text separates paragraphs:
@@ -103,8 +103,9 @@ export function paragraphModeOf(lines: Line[]): Exclude<ParagraphMode, 'auto'> {
       if (blocks.at(-1)!.length) blocks.push([]);
     } else blocks.at(-1)!.push(line.text.trimEnd());
   }
-  const inner = blocks.filter((block) => block.length > 1).flatMap((block) => block.slice(0, -1));
-  if (inner.length >= 2 && share(inner, (line) => sentenceEnd.test(line)) < 0.5) return 'blank';
+  const filled = blocks.filter((block) => block.length > 0);
+  const inner = filled.filter((block) => block.length > 1).flatMap((block) => block.slice(0, -1));
+  if (filled.length >= 2 && inner.length >= 2 && share(inner, (line) => sentenceEnd.test(line)) < 0.5) return 'blank';
   const nonEmpty = lines.map((line) => line.text.trimEnd()).filter((line) => line.trim() !== '');
   const starts = share(nonEmpty, (line) => indented.test(line));
   const continuations = nonEmpty.filter((line) => !indented.test(line));
@@ -151,8 +152,8 @@ function headingIndexes(paragraphs: Line[][]): Set<number> {
     const latin = /^[\x20-\x7E]+$/.test(text);
     const limit = numbered.test(text) ? 40 : latin ? 50 : 18;
     if (length > limit || /[，。、；：,.;:]$/u.test(text)) return;
-    const next = paragraphs[index + 1]!.map((line) => line.text).join('');
-    if (!numbered.test(text) && [...clean(next)].length < length * 2) return;
+    const lengthOf = (other: Line[] | undefined) => (other ? [...clean(other.map((line) => line.text).join(''))].length : Infinity);
+    if (!numbered.test(text) && (lengthOf(paragraphs[index + 1]) < length * 2 || lengthOf(paragraphs[index - 1]) < length * 2)) return;
     candidates.add(index);
   });
   return new Set([...candidates].filter((index) => !candidates.has(index - 1) && !candidates.has(index + 1)));

@@ -1,4 +1,4 @@
-import { coreImageTypes, imageSize, isCoreImageType, sniffImageType, type CoreImageType } from '../book/media-types.js';
+import { imageSize, isCoreImageType, sniffImageType, type CoreImageType } from '../book/media-types.js';
 
 export interface PreparedImage {
   data: Uint8Array;
@@ -56,7 +56,7 @@ async function convert(bytes: Uint8Array, type: string, maxDimension: number): P
     : await pipeline.jpeg({ quality: 85, mozjpeg: true }).toBuffer({ resolveWithObject: true });
   const mediaType: CoreImageType = toPng ? 'image/png' : 'image/jpeg';
   const animated = type === 'image/gif' && (meta.pages ?? 1) > 1;
-  const what = animated ? 'animated GIF: first frame kept as PNG' : type === mediaType ? names[type] : `${names[type]} converted to ${coreImageTypes[mediaType].toUpperCase()}`;
+  const what = animated ? 'animated GIF: first frame kept as PNG' : type === mediaType ? names[type] : `${names[type]} converted to ${names[mediaType]}`;
   const note = `${what}${scaled ? `, scaled from ${width}×${height} to ${info.width}×${info.height}` : ''}`;
   return { data: new Uint8Array(data), mediaType, width: info.width, height: info.height, note };
 }

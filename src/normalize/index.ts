@@ -14,7 +14,7 @@ import rehypeEpubFootnotes from './plugins/rehype-epub-footnotes.js';
 import rehypeHeadingIds from './plugins/rehype-heading-ids.js';
 import rehypeJoinCjkLines from './plugins/rehype-join-cjk-lines.js';
 import rehypeResolveImages from './plugins/rehype-resolve-images.js';
-import rehypeSanitizeArticle from './plugins/rehype-sanitize-article.js';
+import rehypeSanitizeArticle, { withoutInvalidCharacters } from './plugins/rehype-sanitize-article.js';
 import rehypeScopeIds from './plugins/rehype-scope-ids.js';
 import rehypeTableAlign from './plugins/rehype-table-align.js';
 import rehypeCjkDashes from './plugins/rehype-cjk-dashes.js';
@@ -73,14 +73,18 @@ export function normalizePlugins(context: NormalizeContext, title: string, langu
     [rehypeStripBoilerplate, { patterns: settings.strip }],
     [rehypeResolveImages, { unavailable: labels.imageUnavailable, ...settings.images }],
     [rehypeCleanWhitespace],
-    [rehypeJoinCjkLines],
     ...textPlugins(settings, language),
     [rehypeDemoteHeadings, { title }],
     [rehypeHeadingIds, { prefix: context.id }],
   ];
 }
 
-/** CJK typography and conversion, as book.yaml `typography` asks, for an article in `language`. */
+/**
+ * Line joining, CJK typography and conversion, as book.yaml `typography` asks, for an article in
+ * `language`. The marks are converted before lines are joined, so that the spaces a converted
+ * mark leaves between CJK characters (`好 ！`) go with the same rule as any other; spacing
+ * comes after joining, which turns a line break between CJK and Latin into a space.
+ */
 export function textPlugins(settings: NormalizeSettings, language: string): PluggableList {
   const { typography } = settings;
   const chinese = /^(zh|cmn|yue|lzh)\b/i.test(language);
@@ -89,6 +93,7 @@ export function textPlugins(settings: NormalizeSettings, language: string): Plug
   if (chinese && typography.punctuation) plugins.push([rehypeCjkPunctuation]);
   if (chinese && typography.dashes) plugins.push([rehypeCjkDashes]);
   if (chinese && typography.quotes) plugins.push([rehypeCjkQuotes]);
+  plugins.push([rehypeJoinCjkLines]);
   if (cjk && typography.spacing !== 'none') plugins.push([rehypeCjkSpacing, { mode: typography.spacing === 'insert' ? 'insert' : 'remove' }]);
   if (chinese && settings.converter) plugins.push([rehypeConvertChinese, { convert: settings.converter }]);
   return plugins;
@@ -100,7 +105,7 @@ export function textPlugins(settings: NormalizeSettings, language: string): Plug
  */
 export function normalizeText(text: string, settings: NormalizeSettings, language: string): string {
   const plugins = textPlugins(settings, language);
-  if (plugins.length === 0 || !text) return text;
+  if (plugins.length === 1 || !text) return text;
   const tree: Root = { type: 'root', children: [{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: text }] }] };
   unified().use(plugins).runSync(tree);
   return toString(tree);
@@ -109,14 +114,14 @@ export function normalizeText(text: string, settings: NormalizeSettings, languag
 /** Parsed source → normalized Article. Messages (warnings) are recorded on `file`. */
 export async function normalizeArticle(parsed: ParsedArticle, file: VFile, context: NormalizeContext): Promise<Article> {
   const settings = context.settings ?? defaultSettings();
-  const rawTitle = (parsed.meta.title ?? parsed.fallbackTitles[0] ?? context.id).replace(/\s+/g, ' ').trim();
+  const rawTitle = withoutInvalidCharacters(parsed.meta.title ?? parsed.fallbackTitles[0] ?? context.id).replace(/\s+/g, ' ').trim() || context.id;
   // The language decides which text rules apply, so it is read from the source, before them.
   const sourceLanguage = detectLanguage(rawTitle + proseSample(parsed.tree), context.language);
   const language = sourceLanguage ?? context.language;
   const title = normalizeText(rawTitle, settings, language);
   const body = (await unified().use(normalizePlugins({ ...context, settings }, title, language)).run(parsed.tree, file)) as Root;
   const text = toString(body);
-  const convert = (value: string) => normalizeText(value, { ...settings, typography: { ...settings.typography, punctuation: false, dashes: false, quotes: false, spacing: 'none' } }, language);
+  const convert = (value: string) => normalizeText(withoutInvalidCharacters(value), { ...settings, typography: { ...settings.typography, punctuation: false, dashes: false, quotes: false, spacing: 'none' } }, language);
   const article: Article = {
     id: context.id,
     file: file.path,

@@ -136,16 +136,25 @@ export function inRanges(ranges: [number, number][], at: number): boolean {
   return false;
 }
 
-/** The nearest character before `at` that is not a space or tab (or undefined at the start). */
+/**
+ * The nearest character before `at` that is not a space, tab or line break (or undefined at the
+ * start). Line breaks count as spaces: a soft break in the source is joined later, so a decision
+ * made across it must be the same one made once it is gone.
+ */
 export function previousVisible(text: string, at: number): string | undefined {
-  for (let i = at - 1; i >= 0; i--) if (text[i] !== ' ' && text[i] !== '\t') return charEndingAt(text, i);
+  for (let i = at - 1; i >= 0; i--) if (!isBlank(text[i]!)) return charEndingAt(text, i);
   return undefined;
 }
 
-/** The nearest character after `at` that is not a space or tab (or undefined at the end). */
+/** The nearest character after `at` that is not a space, tab or line break (or undefined at the end). */
 export function nextVisible(text: string, at: number): string | undefined {
-  for (let i = at + 1; i < text.length; i++) if (text[i] !== ' ' && text[i] !== '\t') return String.fromCodePoint(text.codePointAt(i)!);
+  for (let i = at + 1; i < text.length; i++) if (!isBlank(text[i]!)) return String.fromCodePoint(text.codePointAt(i)!);
   return undefined;
+}
+
+/** Spaces that line joining may remove or collapse (so decisions must look past them). */
+export function isBlank(char: string | undefined): boolean {
+  return char === ' ' || char === '\t' || char === '\n' || char === '\r' || char === '\u00A0';
 }
 
 /** The whole character (astral ideographs are two code units) whose last unit is at `i`. */
@@ -160,4 +169,19 @@ export function charEndingAt(text: string, i: number): string | undefined {
 export function charStartingAt(text: string, i: number): string | undefined {
   if (i >= text.length) return undefined;
   return String.fromCodePoint(text.codePointAt(i)!);
+}
+
+/**
+ * The nearest letter or digit beside position `at`, past spaces, line breaks and punctuation
+ * (ASCII or full-width), but not past an image. Deciding by letters only means that a mark
+ * converted next to another does not change that one's context: a second run changes nothing.
+ */
+export function letterBeside(text: string, at: number, direction: 1 | -1): string | undefined {
+  for (let i = at + direction; i >= 0 && i < text.length; i += direction) {
+    const char = direction === 1 ? charStartingAt(text, i)! : charEndingAt(text, i)!;
+    if (char === objectMark) return undefined;
+    if (/[\p{L}\p{N}]/u.test(char)) return char;
+    if (char.length === 2) i += direction;
+  }
+  return undefined;
 }

@@ -97,3 +97,9 @@ describe('rehype-cjk-punctuation: idempotence', () => {
     }
   });
 });
+
+describe('rehype-cjk-punctuation: faces and list markers', () => {
+  test('a colon before a numbered item is a colon, not a face', async () => {
+    assert.equal(await punctuate('原因如下:(1)太远;(2)太贵'), '原因如下：（1）太远；（2）太贵');
+  });
+});

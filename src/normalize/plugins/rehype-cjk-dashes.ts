@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { isCjk } from '../cjk-characters.js';
-import { addressRanges, applyEdits, inRanges, isProseAt, nextVisible, previousVisible, proseRuns, type ProseRun } from '../prose-runs.js';
+import { isCjk, isCjkLetter } from '../cjk-characters.js';
+import { addressRanges, applyEdits, inRanges, isProseAt, letterBeside, nodeAt, nextVisible, previousVisible, proseRuns, type ProseRun } from '../prose-runs.js';
 
 export type Options = Record<string, never>;
 
@@ -35,12 +35,15 @@ function dashEdits(run: ProseRun): Map<number, string> {
     if (found.startsWith('—') && found.length !== 1) continue;
     if (/^[─―－]/u.test(found) && found.length > 2) continue; // a drawn rule, not a dash
     if (found.startsWith('-') && (text[start - 1] === '-' || text[end] === '-' || text[start - 1] === '!' || text[end] === '>')) continue; // ---- rules, <!-- -->
-    let cjkContext = found.startsWith('。') || isCjk(previousVisible(text, start)) || isCjk(nextVisible(text, end - 1));
-    // Dots between Latin words (`wait... what`) stay an English ellipsis even with CJK further away.
-    if (found.startsWith('.') && /[A-Za-z0-9]/.test(text[start - 1] ?? '') && !isCjk(nextVisible(text, end - 1))) cjkContext = false;
+    // Context is the nearest letter on either side (past spaces and punctuation, converted or not).
+    let cjkContext = found.startsWith('。') || isCjkLetter(letterBeside(text, start, -1)) || isCjkLetter(letterBeside(text, end - 1, 1));
+    // Dots right after a Latin word (`wait... 什么`) stay an English ellipsis.
+    if (found.startsWith('.') && /[A-Za-z0-9]/.test(text[start - 1] ?? '')) cjkContext = false;
     if (!cjkContext) continue;
+    // Within one text node only: a run split by markup (`<em>。。</em>。`) is left as written.
+    if (nodeAt(run, start) === undefined || nodeAt(run, start) !== nodeAt(run, end - 1)) continue;
     let usable = true;
-    for (let at = start; at < end; at++) if (!isProseAt(run, at) || inRanges(addresses, at)) usable = false;
+    for (let at = start; at < end; at++) if (inRanges(addresses, at)) usable = false;
     if (!usable) continue;
     const replacement = /^[.。·・．…]/u.test(found) ? '……' : '——';
     edits.set(start, replacement);

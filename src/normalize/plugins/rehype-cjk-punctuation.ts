@@ -1,17 +1,14 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
 import { isCjk, isCjkLetter } from '../cjk-characters.js';
-import { objectMark } from '../prose-runs.js';
-import { addressRanges, applyEdits, charEndingAt, charStartingAt, inRanges, isProseAt, nextVisible, proseRuns, type ProseRun } from '../prose-runs.js';
+import { addressRanges, applyEdits, charEndingAt, charStartingAt, inRanges, isBlank, isProseAt, letterBeside, nextVisible, proseRuns, type ProseRun } from '../prose-runs.js';
 
 export type Options = Record<string, never>;
 
 const fullWidth: Record<string, string> = { ',': '，', ':': '：', ';': '；', '!': '！', '?': '？', '(': '（', ')': '）', '.': '。' };
 const candidates = /[,:;!?().]/;
-/** What may follow a full stop that ends a CJK sentence. */
-const afterStop = /^(?:[\s"'”’」』）》\n]|$)/u;
 /** Closing marks after which a `.` still ends the CJK sentence inside them: `他说“好”.` */
-const closers = new Set(['”', '’', '」', '』', '）', '》']);
+const closers = new Set(['”', '’', '」', '』', '）', '》', '"', "'", ')']);
 
 /**
  * Text copied through some platforms arrives with ASCII punctuation inside Chinese sentences
@@ -33,7 +30,10 @@ function punctuationEdits(run: ProseRun): Map<number, string> {
   const { text } = run;
   const edits = new Map<number, string>();
   const addresses = addressRanges(text);
-  const usable = (at: number) => isProseAt(run, at) && !inRanges(addresses, at);
+  // Faces (`:)`, `;-(`, `:D`) stay ASCII; found once, so that the two rules below agree.
+  const faces = new Set<number>();
+  for (const face of text.matchAll(/(?<![,:;!?])[:;]-?[()DPp](?![\p{L}\p{N}])/gu)) for (let i = 0; i < face[0].length; i++) faces.add(face.index + i);
+  const usable = (at: number) => isProseAt(run, at) && !inRanges(addresses, at) && !faces.has(at);
 
   // Brackets convert in pairs or not at all.
   const open: number[] = [];
@@ -64,7 +64,6 @@ function punctuationEdits(run: ProseRun): Map<number, string> {
     const before = charEndingAt(text, first - 1);
     const after = charStartingAt(text, last + 1);
     if (isDigit(before) && isDigit(after)) continue; // 1,000 · 12:30 · 1:2
-    if (match[0] === ':' && /^:-?[()DPp](?![A-Za-z])/.test(text.slice(first))) continue; // :) :-( :D
     // CJK before the mark (past punctuation), or CJK right after it: `iPhone,然后` but not `"Hello," 他说`.
     if (!isCjkLetter(letterBeside(text, first, -1)) && !isCjkLetter(nextVisible(text, last))) continue;
     // Latin on both sides of the group (`word,word`) is a Latin phrase even inside CJK text.
@@ -77,11 +76,13 @@ function punctuationEdits(run: ProseRun): Map<number, string> {
   // A full stop after a CJK letter (or a closing quote after one) that ends the sentence.
   for (let at = text.indexOf('.'); at !== -1; at = text.indexOf('.', at + 1)) {
     if (text[at - 1] === '.' || text[at + 1] === '.' || !usable(at)) continue;
+    // Past closing quotes and stray spaces (`中文 .`, `他说“好” .`), which line joining removes.
     let back = at - 1;
-    while (closers.has(text[back] ?? '')) back--;
+    while (closers.has(text[back] ?? '') || isBlank(text[back])) back--;
     const before = charEndingAt(text, back);
     if (!isCjkLetter(before)) continue;
-    if (!afterStop.test(text.slice(at + 1, at + 2)) && !isCjk(charStartingAt(text, at + 1))) continue;
+    // Not when a letter or digit follows (`中文.com`, `第1.5`): then it is not a full stop.
+    if (/[\p{L}\p{N}]/u.test(charStartingAt(text, at + 1) ?? '') && !isCjk(charStartingAt(text, at + 1))) continue;
     edits.set(at, '。');
     dropSpaces(text, at, 1, edits, run, true);
   }
@@ -99,21 +100,6 @@ function dropSpaces(text: string, at: number, direction: 1 | -1, edits: Map<numb
   if (spaces.length === 0) return;
   if (beforeCjk && !isCjk(charStartingAt(text, i))) return;
   for (const position of spaces) if (isProseAt(run, position) && !edits.has(position)) edits.set(position, '');
-}
-
-/**
- * The nearest letter or digit beside a mark, past spaces and punctuation (ASCII or full-width)
- * but not past a line break. Deciding by letters only means a mark converted next to another
- * does not change that one's context: a second run changes nothing.
- */
-function letterBeside(text: string, at: number, direction: 1 | -1): string | undefined {
-  for (let i = at + direction; i >= 0 && i < text.length; i += direction) {
-    const char = direction === 1 ? charStartingAt(text, i)! : charEndingAt(text, i)!;
-    if (char === '\n' || char === objectMark) return undefined;
-    if (/[\p{L}\p{N}]/u.test(char)) return char;
-    if (char.length === 2) i += direction;
-  }
-  return undefined;
 }
 
 function isDigit(char: string | undefined): boolean {

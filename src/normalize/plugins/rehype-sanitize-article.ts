@@ -61,10 +61,27 @@ export function articleSchema(options: Options = {}): Schema {
 /** Properties holding a URL, checked against `protocols` by the sanitizer. */
 const urlProperties = ['href', 'src', 'cite', 'dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc', 'dataLazyload', 'dataOriginalSrc'] as const;
 
+/**
+ * Characters XML does not allow (C0 controls other than tab and line breaks, U+FFFE/U+FFFF,
+ * unpaired surrogates). Text pasted from apps carries such controls now and then; in an
+ * XHTML document one of them is a fatal error, so they go.
+ */
+const invalidInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function withoutInvalidCharacters(text: string): string {
+  return text.replace(invalidInXml, '');
+}
+
 export default function rehypeSanitizeArticle(options: Options = {}): Transformer<Root> {
   const sanitize = rehypeSanitize(articleSchema(options)) as unknown as (tree: Root) => Root;
   return (tree) => {
+    visit(tree, 'text', (node) => {
+      node.value = withoutInvalidCharacters(node.value);
+    });
     visit(tree, 'element', (node) => {
+      for (const [key, value] of Object.entries(node.properties)) {
+        if (typeof value === 'string') node.properties[key] = withoutInvalidCharacters(value);
+      }
       // Browsers trim URLs and read schemes case-insensitively; the sanitizer compares them
       // literally, so `HTTPS://…` or ` https://…` would lose a good link.
       for (const key of urlProperties) {

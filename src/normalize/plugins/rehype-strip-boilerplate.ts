@@ -95,6 +95,7 @@ function hasSubstance(element: Element): boolean {
   return element.children.some((child) => child.type === 'element' && (substantial.has(child.tagName) || hasSubstance(child)));
 }
 
+/** A block inside (an empty one, which whitespace cleaning drops later, does not count). */
 function hasBlockChild(element: Element): boolean {
-  return element.children.some((child) => child.type === 'element' && !phrasing.has(child.tagName));
+  return element.children.some((child) => child.type === 'element' && !phrasing.has(child.tagName) && (hasSubstance(child) || toString(child).trim() !== ''));
 }

@@ -83,7 +83,7 @@ function decodeDeclared(bytes: Uint8Array, declared: string): DecodeResult {
   if (canonical === 'utf-16le' || canonical === 'utf-16be') return { ok: false, reason: `the page declares ${declared} without a byte-order mark` };
   if (canonical) {
     const text = tryDecode(bytes, canonical);
-    if (text !== undefined) return { ok: true, text, encoding: canonical, notes: [] };
+    if (text !== undefined) return { ok: true, text, encoding: canonical, notes: [`read as ${encodingLabel(canonical)}, as the page declares (charset "${declared}")`] };
     return { ok: false, reason: `the page declares charset "${declared}" but is not valid ${encodingLabel(canonical)}` };
   }
   if (iconvLite().encodingExists(declared)) {

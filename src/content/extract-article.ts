@@ -11,6 +11,8 @@ export interface PageFacts {
   byline?: string;
   siteName?: string;
   publishedTime?: string;
+  /** The page's own byline line (`文／某某　2025年1月1日`), removed from the body: the writers print the byline. */
+  removedByline?: string;
 }
 
 export interface Extraction {
@@ -68,6 +70,8 @@ export async function extractArticle(html: string, document: Root, titles: strin
   const parsed = unified().use(rehypeParse, { fragment: true }).parse(result.content) as Root;
   const tree: Root = { type: 'root', children: unwrapPage(parsed.children) };
   dropTitleHeading(tree, [...titles, facts.title ?? '']);
+  const byline = dropBylineLine(tree, facts.byline);
+  if (byline) facts.removedByline = byline;
   restorePositions(tree, document);
   return { tree, method: 'readability', facts, kept: text.length, total };
 }
@@ -96,6 +100,33 @@ function dropTitleHeading(tree: Root, titles: string[]): void {
     if (parent && index !== undefined && wanted.has(normalizedText(toString(node)))) parent.children.splice(index, 1);
     return false;
   });
+}
+
+/** Words a byline line is made of besides names and dates. */
+const bylineWords = /^(?:文|作者|撰文|记者|記者|by|written by|posted|published|发表于|發表於|发布于|發布於|于|於|on|at|来源|來源|摄影|攝影|图|圖|[/／|｜:：·,，\s])+$/iu;
+
+/**
+ * The page's byline line, when it says nothing but the byline (names, a date, role words), is
+ * taken out of the first blocks of the article: the writers print the byline above the text.
+ */
+function dropBylineLine(tree: Root, byline: string | undefined): string | undefined {
+  const names = byline ? bylineAuthors(byline) : [];
+  let checked = 0;
+  let removed: string | undefined;
+  visit(tree, 'element', (node, index, parent) => {
+    if (removed !== undefined || checked >= 3 || !parent || index === undefined) return removed === undefined ? undefined : false;
+    if (!['p', 'div', 'span', 'address'].includes(node.tagName) || node.children.some((child) => child.type === 'element' && !['span', 'a', 'time', 'small', 'em', 'strong', 'b', 'i'].includes(child.tagName))) return undefined;
+    checked++;
+    const text = normalizedText(toString(node));
+    if (!text || text.length > 60) return undefined;
+    let rest = text.replace(/\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/gu, ' ');
+    for (const name of names) rest = rest.split(name).join(' ');
+    if (names.length === 0 || !bylineWords.test(rest.trim() || '文')) return undefined;
+    parent.children.splice(index, 1);
+    removed = text;
+    return false;
+  });
+  return removed;
 }
 
 const positioned = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'figcaption', 'pre', 'td', 'th', 'dt', 'dd']);
@@ -160,7 +191,7 @@ export function normalizedText(text: string): string {
 export function bylineAuthors(byline: string): string[] {
   let text = normalizedText(byline)
     .replace(/^(?:by|written by|作者|文|撰文|文字|记者|記者|作者：)\s*[:：/／|｜]?\s*/i, '')
-    .replace(/(?:\s+|[|｜])(?:摄影|攝影|图|圖|编辑|編輯|责编|責編|来源|來源|发布|發布|\d{4}[-/年.]).*$/u, '');
+    .replace(/(?:\s+|[|｜])(?:摄影|攝影|图|圖|编辑|編輯|责编|責編|来源|來源|发布|發布|发表|發表|更新|posted|published|updated|on\s|\d{4}[-/年.]).*$/iu, '');
   text = text.replace(/^[|｜/／:：\s]+|[|｜/／:：\s]+$/g, '');
   if (!text || text.length > 40 || /[。！？.!?]$/.test(text) || /https?:/.test(text)) return [];
   return text.split(/\s*(?:[,，、;；&]|\band\b|和)\s*/u).map((name) => name.trim()).filter(Boolean);

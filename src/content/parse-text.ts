@@ -91,26 +91,45 @@ const indented = /^(?:\u3000+|[ \t]{2,}|\u00A0{2,})\S/u;
 
 /**
  * How a text separates paragraphs:
- * - `blank`: blank lines, and lines inside a block are hard-wrapped (most do not end a sentence);
+ * - `blank`: blank lines, and lines inside a block are hard-wrapped;
  * - `indent`: no blank lines, but paragraphs start with an indented line and the lines between
  *   are wrapped continuations;
  * - `line`: one paragraph per line (text copied from web pages and apps).
+ * A line counts as wrapped when it does not end a sentence and is about as long as the longest
+ * lines (hard wrapping fills lines to a width): short lines such as `0 notes` or a signature
+ * are lines of their own, never continuations.
  */
 export function paragraphModeOf(lines: Line[]): Exclude<ParagraphMode, 'auto'> {
+  const texts = lines.map((line) => line.text.trim());
+  const lengths = texts.filter(Boolean).map(columns).sort((a, b) => a - b);
+  if (lengths.length < 2) return 'line';
+  const width = lengths[Math.floor((lengths.length - 1) * 0.9)]!;
+  const wrapped = (text: string) => !sentenceEnd.test(text) && columns(text) >= width * 0.75;
+
   const blocks: string[][] = [[]];
-  for (const line of lines) {
-    if (line.text.trim() === '') {
+  for (const text of texts) {
+    if (text === '') {
       if (blocks.at(-1)!.length) blocks.push([]);
-    } else blocks.at(-1)!.push(line.text.trimEnd());
+    } else blocks.at(-1)!.push(text);
   }
   const filled = blocks.filter((block) => block.length > 0);
   const inner = filled.filter((block) => block.length > 1).flatMap((block) => block.slice(0, -1));
-  if (filled.length >= 2 && inner.length >= 2 && share(inner, (line) => sentenceEnd.test(line)) < 0.5) return 'blank';
-  const nonEmpty = lines.map((line) => line.text.trimEnd()).filter((line) => line.trim() !== '');
+  if (filled.length >= 2 && inner.length >= 2 && share(inner, wrapped) >= 0.6) return 'blank';
+
+  const raw = lines.map((line) => line.text.trimEnd());
+  const nonEmpty = raw.filter((line) => line.trim() !== '');
   const starts = share(nonEmpty, (line) => indented.test(line));
-  const continuations = nonEmpty.filter((line) => !indented.test(line));
-  if (nonEmpty.length >= 4 && starts >= 0.15 && starts <= 0.85 && share(continuations, (line) => !sentenceEnd.test(line)) >= 0.6) return 'indent';
+  // Each line followed by an unindented one would be continued by it: it must look wrapped.
+  const continued = raw.filter((line, index) => line.trim() !== '' && (raw[index + 1] ?? '').trim() !== '' && !indented.test(raw[index + 1]!));
+  if (continued.length >= 2 && starts >= 0.1 && starts <= 0.9 && share(continued.map((line) => line.trim()), wrapped) >= 0.7) return 'indent';
   return 'line';
+}
+
+/** Width as a terminal or editor wraps it: CJK and full-width characters take two columns. */
+function columns(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{20000}-\u{3FFFD}]/u.test(char) ? 2 : 1;
+  return width;
 }
 
 function share(lines: string[], test: (line: string) => boolean): number {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ElementContent, Root } from 'hast';
-import { select } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import rehypeRaw from 'rehype-raw';
@@ -134,6 +134,7 @@ async function parseHtml(file: VFile, text: string, frontMatter: FrontMatter | u
   const { facts } = extraction;
   // <meta> tags are what the page states about itself; readability's findings (JSON-LD, byline
   // elements) fill what they leave open.
+  if (facts.removedByline) file.info(`removed the page's byline line: "${facts.removedByline}" (the byline is printed above the article)`, { ruleId: 'extract', source: 'wenji' });
   if (!meta.authors?.length && facts.byline) {
     const authors = bylineAuthors(facts.byline);
     if (authors.length) meta.authors = authors;
@@ -148,7 +149,19 @@ async function parseHtml(file: VFile, text: string, frontMatter: FrontMatter | u
   );
   const site = facts.siteName ?? siteName;
   const pageTitle = facts.title && site ? withoutSiteName(facts.title, site) : facts.title;
-  return { tree: extraction.tree, meta, fallbackTitles: [pageTitle, documentTitle, firstH1(document), fileTitle].filter(isText) };
+  const titles = [pageTitle, documentTitle].filter(isText);
+  return { tree: extraction.tree, meta, fallbackTitles: [...titles.map((title) => headingInTitle(title, document) ?? title), firstH1(document), fileTitle].filter(isText) };
+}
+
+/**
+ * `旧城墙下的早点摊 - 老城论坛` → `旧城墙下的早点摊` when a heading on the page says just that part:
+ * pages title themselves "article – site" and head the article with the article part.
+ */
+function headingInTitle(title: string, document: Root): string | undefined {
+  const parts = title.split(/\s+[-|_–—·:]{1,2}\s+|\s*[|｜]\s*/u).map((part) => part.trim()).filter(Boolean);
+  if (parts.length < 2) return undefined;
+  const headings = new Set(selectAll('h1, h2, h3', document).map((heading) => toString(heading).replace(/\s+/g, ' ').trim()));
+  return parts.find((part) => headings.has(part));
 }
 
 /** `标题 - 某某网` → `标题` when the page names its site. */

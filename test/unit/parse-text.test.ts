@@ -20,11 +20,11 @@ describe('plain text: paragraphs', () => {
   });
 
   test('blank-line paragraphs with hard-wrapped lines are joined (line breaks kept for the CJK join rule)', () => {
-    const text = 'Title\n\nThe river was low that winter and the boats\nlay on the bank like sleeping animals.\n\n冬天河水退了，船都拖上了\n岸，一条挨着一条。\n';
+    const text = 'Title\n\nThe river was low that winter and the boats\nlay on the bank like sleeping animals.\n\n冬天河水退了，船都拖上了岸，一条挨\n着一条。\n';
     const [article] = parseTextArticles(text, undefined, auto);
     assert.deepEqual(blocks(article!.tree), [
       ['p', 'The river was low that winter and the boats\nlay on the bank like sleeping animals.'],
-      ['p', '冬天河水退了，船都拖上了\n岸，一条挨着一条。'],
+      ['p', '冬天河水退了，船都拖上了岸，一条挨\n着一条。'],
     ]);
     assert.match(article!.notes[0]!.message, /separated by blank lines/);
   });

@@ -29,6 +29,7 @@ export default function rehypeStripBoilerplate(options: Options): Transformer<Ro
 }
 
 function strip(parent: Parents, patterns: StripPattern[], file: VFile): boolean {
+  const linesChanged = stripLines(parent, patterns, file);
   const kept: ElementContent[] = [];
   let removedAny = false;
   for (const child of parent.children as ElementContent[]) {
@@ -37,7 +38,7 @@ function strip(parent: Parents, patterns: StripPattern[], file: VFile): boolean 
         removedAny = true;
         continue;
       }
-      const changed = strip(child, patterns, file) || stripLines(child, patterns, file);
+      const changed = strip(child, patterns, file);
       // A container whose every child was chrome goes too (`<div><p>阅读原文</p></div>`).
       if (changed && child.children.every((node) => isWhitespaceText(node) || node.type === 'comment')) {
         removedAny = true;
@@ -49,7 +50,7 @@ function strip(parent: Parents, patterns: StripPattern[], file: VFile): boolean 
     kept.push(child);
   }
   if (removedAny) parent.children = kept as typeof parent.children;
-  return removedAny;
+  return removedAny || linesChanged;
 }
 
 function isChromeBlock(element: Element, patterns: StripPattern[], file: VFile): boolean {
@@ -62,33 +63,52 @@ function isChromeBlock(element: Element, patterns: StripPattern[], file: VFile):
   return true;
 }
 
-/** `正文<br>阅读原文<br>更多正文`: a chrome line between `<br>`s goes with one of its breaks. */
-function stripLines(element: Element, patterns: StripPattern[], file: VFile): boolean {
-  if (!element.children.some((child) => child.type === 'element' && child.tagName === 'br')) return false;
-  if (hasBlockChild(element)) return false;
-  const lines: ElementContent[][] = [[]];
-  for (const child of element.children) {
-    if (child.type === 'element' && child.tagName === 'br') lines.push([]);
-    else lines.at(-1)!.push(child);
-  }
-  let changed = false;
-  const keptLines = lines.filter((line) => {
-    if (line.some((node) => node.type === 'element' && (substantial.has(node.tagName) || hasSubstance(node)))) return true;
-    const text = normalizeChromeText(line.map((node) => toString(node)).join(''));
-    if (!text || text.length > longestChrome) return true;
+/**
+ * `正文<br>阅读原文<br>更多正文`: a chrome line goes with the `<br>` that ends it (or the one
+ * before it). Lines are the phrasing between `<br>`s and blocks, so loose text beside blocks
+ * (a fragment's top level) is covered too.
+ */
+function stripLines(parent: Parents, patterns: StripPattern[], file: VFile): boolean {
+  const children = parent.children as ElementContent[];
+  if (!children.some((child) => isBr(child))) return false;
+  const drop = new Set<ElementContent>();
+  let line: ElementContent[] = [];
+  const finish = (terminator: ElementContent | undefined) => {
+    const current = line;
+    line = [];
+    if (current.length === 0) return;
+    if (current.some((node) => node.type === 'element' && (substantial.has(node.tagName) || hasSubstance(node)))) return;
+    const text = normalizeChromeText(current.map((node) => toString(node)).join(''));
+    if (!text || text.length > longestChrome) return;
     const pattern = patterns.find((candidate) => candidate.test(text));
-    if (!pattern) return true;
-    report(file, text, pattern, element);
-    changed = true;
-    return false;
-  });
-  if (!changed) return false;
-  element.children = keptLines.flatMap((line, index) => (index === 0 ? line : [{ type: 'element', tagName: 'br', properties: {}, children: [] } as Element, ...line]));
+    if (!pattern) return;
+    report(file, text, pattern, parent.type === 'element' ? parent : undefined, current);
+    for (const node of current) drop.add(node);
+    const before = children[children.indexOf(current[0]!) - 1];
+    if (terminator && isBr(terminator)) drop.add(terminator);
+    else if (before && isBr(before)) drop.add(before);
+  };
+  for (const child of children) {
+    if (isBr(child)) finish(child);
+    else if (child.type === 'element' && !phrasing.has(child.tagName)) finish(child);
+    else line.push(child);
+  }
+  finish(undefined);
+  if (drop.size === 0) return false;
+  parent.children = children.filter((child) => !drop.has(child)) as typeof parent.children;
   return true;
 }
 
-function report(file: VFile, text: string, pattern: StripPattern, element: Element): void {
-  file.info(`removed page chrome: "${text}" (${pattern.source})`, { place: element.position, ruleId: 'strip', source: 'wenji' });
+/** A line break: `<br>`, or an inline wrapper holding nothing else (`<em><br></em>`). */
+function isBr(node: ElementContent | undefined): boolean {
+  if (node?.type !== 'element') return false;
+  if (node.tagName === 'br') return true;
+  return phrasing.has(node.tagName) && node.children.some((child) => isBr(child)) && node.children.every((child) => isBr(child) || isWhitespaceText(child));
+}
+
+function report(file: VFile, text: string, pattern: StripPattern, element: Element | undefined, nodes: ElementContent[] = []): void {
+  const place = element?.position ?? nodes.find((node) => node.position)?.position;
+  file.info(`removed page chrome: "${text}" (${pattern.source})`, { place, ruleId: 'strip', source: 'wenji' });
 }
 
 function hasSubstance(element: Element): boolean {

@@ -1,4 +1,4 @@
-import type { Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { unified, type PluggableList } from 'unified';
 import type { VFile } from 'vfile';
@@ -7,7 +7,7 @@ import type { Labels } from '../book/labels.js';
 import type { Article, Section } from '../book/model.js';
 import type { ParsedArticle } from '../content/parse.js';
 import { cjkShare, isCjkLetter } from './cjk-characters.js';
-import { visitProse } from './hast-tools.js';
+import { literalElements } from './hast-tools.js';
 import rehypeCleanWhitespace from './plugins/rehype-clean-whitespace.js';
 import rehypeDemoteHeadings from './plugins/rehype-demote-headings.js';
 import rehypeEpubFootnotes from './plugins/rehype-epub-footnotes.js';
@@ -146,11 +146,16 @@ export async function normalizeArticle(parsed: ParsedArticle, file: VFile, conte
 function proseSample(tree: Root): string {
   const parts: string[] = [];
   let length = 0;
-  visitProse(tree, (node) => {
-    if (length >= 20000) return;
-    parts.push(node.value);
-    length += node.value.length;
-  });
+  const walk = (parent: Root | Element) => {
+    for (const child of parent.children) {
+      if (length >= 20000) return;
+      if (child.type === 'text') {
+        parts.push(child.value);
+        length += child.value.length;
+      } else if (child.type === 'element' && !literalElements.has(child.tagName)) walk(child);
+    }
+  };
+  walk(tree);
   return parts.join('');
 }
 

@@ -1,6 +1,5 @@
-import type { Root } from 'hast';
+import type { ElementContent, Parents, Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
 import { withoutTracking } from '../tracking-parameters.js';
 
 export type Options = Record<string, never>;
@@ -13,21 +12,33 @@ export type Options = Record<string, never>;
  */
 export default function rehypeCleanLinks(_options: Options = {}): Transformer<Root> {
   return (tree) => {
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'a') return undefined;
-      const href = node.properties.href;
-      if (typeof href !== 'string') return undefined;
+    clean(tree);
+  };
+}
+
+/** A plain walk (links are few; a generic visitor costs more than the work). */
+function clean(parent: Parents): void {
+  let unwrapped = false;
+  const children: ElementContent[] = [];
+  for (const child of parent.children as ElementContent[]) {
+    if (child.type !== 'element') {
+      children.push(child);
+      continue;
+    }
+    clean(child);
+    const href = child.properties.href;
+    if (child.tagName === 'a' && typeof href === 'string') {
       const trimmed = href.trim();
       if (trimmed === '' || trimmed === '#' || /^(?:javascript|vbscript|data):/i.test(trimmed)) {
-        delete node.properties.href;
-        if (parent && index !== undefined && node.properties.id === undefined) {
-          parent.children.splice(index, 1, ...node.children);
-          return index;
+        delete child.properties.href;
+        if (child.properties.id === undefined) {
+          children.push(...child.children);
+          unwrapped = true;
+          continue;
         }
-        return undefined;
-      }
-      node.properties.href = withoutTracking(trimmed);
-      return undefined;
-    });
-  };
+      } else child.properties.href = withoutTracking(trimmed);
+    }
+    children.push(child);
+  }
+  if (unwrapped) parent.children = children as typeof parent.children;
 }

@@ -68,18 +68,20 @@ const urlProperties = ['href', 'src', 'cite', 'dataSrc', 'dataOriginal', 'dataLa
  */
 const invalidInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const hasInvalid = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
 export function withoutInvalidCharacters(text: string): string {
-  return text.replace(invalidInXml, '');
+  return hasInvalid.test(text) ? text.replace(invalidInXml, '') : text;
 }
 
 export default function rehypeSanitizeArticle(options: Options = {}): Transformer<Root> {
   const sanitize = rehypeSanitize(articleSchema(options)) as unknown as (tree: Root) => Root;
   return (tree) => {
-    visit(tree, 'text', (node) => {
-      node.value = withoutInvalidCharacters(node.value);
-    });
-    visit(tree, 'element', (node) => {
-      for (const [key, value] of Object.entries(node.properties)) {
+    visit(tree, (node) => {
+      if (node.type === 'text') node.value = withoutInvalidCharacters(node.value);
+      if (node.type !== 'element') return;
+      for (const key in node.properties) {
+        const value = node.properties[key];
         if (typeof value === 'string') node.properties[key] = withoutInvalidCharacters(value);
       }
       // Browsers trim URLs and read schemes case-insensitively; the sanitizer compares them

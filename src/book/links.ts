@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import type { Position } from 'unist';
-import { visit } from 'unist-util-visit';
 import { withoutTracking } from '../normalize/tracking-parameters.js';
 import { asciiId } from '../normalize/plugins/rehype-scope-ids.js';
 import type { Article, Book } from './model.js';
@@ -54,7 +53,7 @@ export function linkArticles(articles: Article[]): LinkProblem[] {
   };
 
   for (const article of articles) {
-    visit(article.body, 'element', (node: Element) => {
+    eachElement(article.body, (node) => {
       if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
       const href = node.properties.href;
       if (href.startsWith('#')) return;
@@ -115,12 +114,12 @@ export function linkAcrossFiles(book: Book, hrefFor: (articleId: string, fragmen
     ...book,
     articles: book.articles.map((article) => {
       let needed = false;
-      visit(article.body, 'element', (node) => {
+      eachElement(article.body, (node) => {
         if (node.tagName === 'a' && foreign(article, node.properties.href)) needed = true;
       });
       if (!needed) return article;
       const body = structuredClone(article.body);
-      visit(body, 'element', (node) => {
+      eachElement(body, (node) => {
         if (node.tagName !== 'a' || !foreign(article, node.properties.href)) return;
         const id = String(node.properties.href).slice(1);
         const home = owner.get(id)!;
@@ -133,10 +132,19 @@ export function linkAcrossFiles(book: Book, hrefFor: (articleId: string, fragmen
 
 function collectIds(body: Root): Set<string> {
   const ids = new Set<string>();
-  visit(body, 'element', (node) => {
+  eachElement(body, (node) => {
     if (typeof node.properties.id === 'string' && node.properties.id) ids.add(node.properties.id);
   });
   return ids;
+}
+
+/** Every element, in document order (a plain walk: these passes run over the whole book). */
+function eachElement(tree: Root | Element, callback: (element: Element) => void): void {
+  for (const child of tree.children) {
+    if (child.type !== 'element') continue;
+    callback(child);
+    eachElement(child, callback);
+  }
 }
 
 /** An address compared loosely: scheme, `www.`, case of the host, trailing slash, fragment and tracking parameters do not matter. */

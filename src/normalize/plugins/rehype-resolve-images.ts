@@ -123,7 +123,8 @@ async function resolve(src: string, file: VFile, settings: ResolveSettings): Pro
     const url = src.startsWith('//') ? `https:${src}` : src;
     const fetched = await settings.fetchRemote(url);
     if ('problem' in fetched) return { problem: `remote image not included: ${src} (${fetched.problem})` };
-    return packaged(fetched.bytes, url, src, settings);
+    const result = await packaged(fetched.bytes, url, src, settings);
+    return 'asset' in result ? { asset: result.asset, note: result.note ? `downloaded; ${result.note}` : `downloaded: ${src}` } : result;
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return { problem: `image with an unsupported address skipped: ${src.slice(0, 80)}` };
   const local = readLocal(src, file, settings.maxBytes);

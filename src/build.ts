@@ -4,13 +4,15 @@ import type { Book } from './book/model.js';
 import { adaptToWritingMode, defaultWritingMode } from './book/writing-mode.js';
 import { ArticleCache } from './cache/article-cache.js';
 import { diskStore } from './cache/disk-store.js';
-import type { PageSize, WritingMode } from './config/schema.js';
+import { linkAcrossFiles } from './book/links.js';
+import type { PageSize, SpacingMode, WritingMode } from './config/schema.js';
 import { displayPath } from './content/load.js';
 import { emitFile } from './emit.js';
 import { WenjiError } from './errors.js';
 import { stylesDir } from './paths.js';
 import { prepareBook, readStylesheet, type PrepareOptions } from './prepare-book.js';
 import { stageReporter } from './progress.js';
+import { articleHref } from './writers/epub/documents.js';
 import { writeEpub } from './writers/epub/write-epub.js';
 
 export type Target = 'epub' | 'pdf';
@@ -57,8 +59,11 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
   const log = options.log ?? (() => {});
   const started = performance.now();
   const outDirOf = (configDir: string) => (options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : path.join(configDir, 'out'));
+  // Downloaded images are cached next to the outputs (out/.cache), wherever --out points.
+  const cacheDir = options.outDir ? path.join(path.resolve(options.cwd ?? process.cwd(), options.outDir), '.cache') : undefined;
   const prepared = await prepareBook({
     ...options,
+    cacheDir: options.cacheDir ?? cacheDir,
     cache: options.cache === false ? undefined : (config) => new ArticleCache(diskStore(path.join(outDirOf(config.dir), '.cache'), options.warn), config.config),
   });
   const { book } = prepared;
@@ -82,8 +87,9 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
       const { epub } = prepared.config.config;
       const writingMode = options.writingMode ?? epub.writingMode;
       const adapted = adaptToWritingMode(book, { mode: writingMode, quotes: epub.quotes });
-      const written = await writeEpub(adapted, {
-        css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir),
+      const linked = linkAcrossFiles(adapted, (articleId, fragment) => `${articleHref({ id: articleId })}${fragment ? `#${fragment}` : ''}`);
+      const written = await writeEpub(linked, {
+        css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir) + spacingCss(prepared.config.config.typography.spacing),
         writingMode,
         embedFont: epub.embedFont,
         displayPath: (file) => displayPath(file, options.cwd ?? process.cwd()),
@@ -99,7 +105,7 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
         quotes: pdf.quotes,
         tocDepth: pdf.tocDepth,
         colophon: pdf.colophon,
-        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir),
+        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir) + spacingCss(prepared.config.config.typography.spacing),
         log,
         progress: (done, note) => stage.advance(done, note),
       });
@@ -111,6 +117,14 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
     log(`wrote ${output.path} in ${seconds(start)}`);
   }
   return { book, files: prepared.files, outputs, ignored: prepared.ignored, notices: prepared.notices, warnings, stats: prepared.stats };
+}
+
+/**
+ * The stylesheets draw the CJK–Latin gap (`text-autospace`); when typography.spacing inserts
+ * spaces, or asks for none, that mechanism is switched off so there is only one.
+ */
+function spacingCss(spacing: SpacingMode): string {
+  return spacing === 'css' ? '' : '\n/* typography.spacing: ' + spacing + ' */\nhtml, html body { text-autospace: no-autospace; }\n';
 }
 
 function seconds(since: number): string {

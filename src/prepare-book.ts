@@ -3,14 +3,18 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { buildBook } from './book/build-book.js';
 import type { ArticleCache } from './cache/article-cache.js';
-import { imageDependencies } from './cache/dependencies.js';
+import { imageDependencies, type Dependency } from './cache/dependencies.js';
 import { labelsFor } from './book/labels.js';
-import type { Book } from './book/model.js';
+import { linkArticles } from './book/links.js';
+import type { Article, Book } from './book/model.js';
 import { loadConfig, type LoadedConfig } from './config/load.js';
 import type { ConfigInput } from './config/schema.js';
 import { loadContent, withFatal } from './content/load.js';
+import { createImageFetcher } from './content/fetch-remote-image.js';
 import { describeError } from './errors.js';
-import { articleIdFor, normalizeArticle } from './normalize/index.js';
+import { stripPatterns } from './normalize/boilerplate-patterns.js';
+import { convertConfigText, convertedLanguage, createChineseConverter } from './normalize/chinese-conversion.js';
+import { articleIdFor, normalizeArticle, type NormalizeSettings } from './normalize/index.js';
 import { stageReporter, type ProgressListener } from './progress.js';
 
 export interface PrepareOptions {
@@ -21,6 +25,9 @@ export interface PrepareOptions {
   overrides?: Partial<ConfigInput>;
   /** Paths in messages are shown relative to this folder. */
   cwd?: string;
+  /** Download remote images (`--fetch-images`), cached in `cacheDir` (default: out/.cache in the book folder). */
+  fetchImages?: boolean | undefined;
+  cacheDir?: string | undefined;
   /** Reuses articles normalized before (incremental builds, the preview); created once the config is known. */
   cache?: ((config: LoadedConfig) => ArticleCache | undefined) | undefined;
   progress?: ProgressListener | undefined;
@@ -44,31 +51,53 @@ export interface PreparedBook {
 /** config → content → parse → normalize → Book. A broken article is reported on its file and left out. */
 export async function prepareBook(options: PrepareOptions): Promise<PreparedBook> {
   const cwd = options.cwd ?? process.cwd();
-  const loading = stageReporter(options.progress, 'load', 1);
   const config = loadConfig({ dir: options.dir, configPath: options.configPath, overrides: options.overrides ?? {} });
   const contentDir = options.contentDir ? path.resolve(cwd, options.contentDir) : path.join(config.dir, 'content');
+  const loading = stageReporter(options.progress, 'load', 1);
   const content = loadContent({ contentDir, order: config.config.order, cwd });
   loading.end(`${content.all.length} file${content.all.length === 1 ? '' : 's'}`);
-  const language = config.config.language;
+  const { typography, text, extract, strip } = config.config;
+  // Converting the script changes the book's language tag and its metadata text with it.
+  const converter = await createChineseConverter(typography.convert);
+  const language = convertedLanguage(config.config.language, typography.convert);
+  const bookConfig = converter ? { ...convertConfigText(config.config, converter), language } : config.config;
   const labels = labelsFor(language);
+  const settings: NormalizeSettings = {
+    typography,
+    strip: stripPatterns(strip),
+    converter,
+    images: {
+      cache: new Map(),
+      ...(options.fetchImages ? { fetchRemote: createImageFetcher({ cacheDir: options.cacheDir ?? path.join(config.dir, 'out', '.cache') }) } : {}),
+    },
+  };
+  const parseOptions = { language, extract, text: { ...text, split: text.split ? new RegExp(text.split, 'u') : undefined } };
   const cache = options.cache?.(config);
   const normalizing = stageReporter(options.progress, 'normalize', content.files.length);
   const taken = new Set<string>();
-  const articles = [];
+  const articles: { file: VFile; article: Article }[] = [];
   for (const [index, file] of content.files.entries()) {
     try {
-      // The id is reserved only once the article is read, as before the cache existed.
-      const id = articleIdFor(file.data.contentPath ?? file.path, new Set(taken));
+      const contentPath = file.data.contentPath ?? file.path;
+      // Ids are reserved only once the file is read: a file that fails takes none.
       const produce = async () => {
         // Loaded on first use: a build whose articles all come from the cache never needs the readers.
-        const { parseArticle } = await import('./content/parse.js');
-        const parsed = await parseArticle(file, { language });
-        const dependencies = cache ? imageDependencies(parsed.tree, file) : [];
-        return { article: await normalizeArticle(parsed, file, { id, language, labels }), dependencies };
+        const { parseArticles } = await import('./content/parse.js');
+        const ids = new Set(taken);
+        const produced: Article[] = [];
+        const dependencies: Dependency[] = [];
+        for (const parsed of await parseArticles(file, parseOptions)) {
+          if (cache) dependencies.push(...imageDependencies(parsed.tree, file));
+          produced.push(await normalizeArticle(parsed, file, { id: articleIdFor(contentPath, ids), language, labels, settings }));
+        }
+        return { articles: produced, dependencies };
       };
-      const article = cache ? await cache.article(file, { id, language }, produce) : (await produce()).article;
-      taken.add(id);
-      articles.push({ file, article });
+      const inputs = { id: articleIdFor(contentPath, new Set(taken)), language, fetchImages: Boolean(options.fetchImages) };
+      const produced = cache ? await cache.articles(file, inputs, produce) : (await produce()).articles;
+      for (const article of produced) {
+        taken.add(article.id);
+        articles.push({ file, article });
+      }
     } catch (error) {
       const { ParseError } = await import('./content/parse.js');
       if (error instanceof ParseError) withFatal(file, error.message, error.ruleId, error.line ? { line: error.line, column: 1 } : undefined);
@@ -77,14 +106,21 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
     normalizing.advance(index + 1, file.data.contentPath);
   }
   cache?.finish();
-  const stats = cache ? { ...cache.stats } : { normalized: content.files.length, reused: 0 };
+  const stats = cache ? { ...cache.stats } : { normalized: articles.length, reused: 0 };
   normalizing.end(stats.reused ? `${stats.normalized} normalized, ${stats.reused} from the cache` : `${stats.normalized} normalized`);
   const empty = articles.filter(({ article }) => article.length === 0);
   for (const { file } of empty) file.message('the article has no text after cleaning; it is kept with its title only', { ruleId: 'empty-article', source: 'wenji' });
+  for (const problem of linkArticles(articles.map(({ article }) => article))) {
+    const file = articles.find(({ article }) => article === problem.article)?.file;
+    if (!file) continue;
+    const options = { place: problem.place, ruleId: 'link', source: 'wenji' };
+    if (problem.info) file.info(problem.message, options);
+    else file.message(problem.message, options);
+  }
 
   const sourceDateEpoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined;
   const { book, problems } = buildBook(
-    config.config,
+    bookConfig,
     articles.map(({ article }) => article),
     { configDir: config.dir, sourceDateEpoch: Number.isFinite(sourceDateEpoch) ? sourceDateEpoch : undefined },
   );

@@ -22,6 +22,8 @@ export interface ArticleStore {
 export interface ArticleInputs {
   id: string;
   language: string;
+  /** `--fetch-images`: remote images are downloaded instead of replaced by their alt text. */
+  fetchImages: boolean;
 }
 
 export interface CacheStats {
@@ -49,20 +51,20 @@ export class ArticleCache {
     this.prefix = `${fingerprint}\n${configHash(config)}\n`;
   }
 
-  /** The article from the cache when its inputs are unchanged, else from `produce` (and stored). */
-  async article(file: VFile, inputs: ArticleInputs, produce: () => Promise<{ article: Article; dependencies: Dependency[] }>): Promise<Article> {
+  /** The file's articles from the cache when its inputs are unchanged, else from `produce` (and stored). */
+  async articles(file: VFile, inputs: ArticleInputs, produce: () => Promise<{ articles: Article[]; dependencies: Dependency[] }>): Promise<Article[]> {
     const key = this.keyOf(file, inputs);
     this.used.add(key);
     const cached = this.restore(key, file);
     if (cached) {
-      this.stats.reused++;
+      this.stats.reused += cached.length;
       return cached;
     }
     const before = file.messages.length;
-    const { article, dependencies } = await produce();
-    this.stats.normalized++;
-    this.store.write(toEntry(key, article, file.messages.slice(before), dependencies), article.images);
-    return article;
+    const { articles, dependencies } = await produce();
+    this.stats.normalized += articles.length;
+    this.store.write(toEntry(key, articles, file.messages.slice(before), dependencies), articles.flatMap((article) => article.images));
+    return articles;
   }
 
   /** Lets the store forget entries this run did not use (removed or changed articles). */
@@ -75,20 +77,24 @@ export class ArticleCache {
     return sha256(`${this.prefix}${source}\n${String(file.value)}`);
   }
 
-  private restore(key: string, file: VFile): Article | undefined {
+  private restore(key: string, file: VFile): Article[] | undefined {
     const found = this.store.read(key);
     if (!found) return undefined;
     const { entry, images } = found;
     if (file.data.contentRoot && !dependenciesUnchanged(entry.dependencies, file.data.contentRoot)) return undefined;
-    const assets: ImageAsset[] = [];
-    for (const image of entry.article.images) {
-      const data = images.get(image.href);
-      if (!data) return undefined;
-      assets.push({ ...image, data });
+    const articles: Article[] = [];
+    for (const stored of entry.articles) {
+      const assets: ImageAsset[] = [];
+      for (const image of stored.images) {
+        const data = images.get(image.href);
+        if (!data) return undefined;
+        assets.push({ ...image, data });
+      }
+      // The same source seen from another working directory is shown with today's path.
+      articles.push({ ...stored, file: file.path, images: assets });
     }
     replayMessages(file, entry.messages);
-    // The same source seen from another working directory is shown with today's path.
-    return { ...entry.article, file: file.path, images: assets };
+    return articles;
   }
 }
 

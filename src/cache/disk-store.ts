@@ -39,7 +39,7 @@ export function diskStore(cacheDir: string, warn: (line: string) => void = () =>
       }
       if (!isEntry(entry, key)) return undefined;
       const images = new Map<string, Uint8Array>();
-      for (const image of entry.article.images) {
+      for (const image of entry.articles.flatMap((article) => article.images)) {
         try {
           const data = readFileSync(path.join(cacheDir, 'images', path.basename(image.href)));
           if (!imageMatchesHref(image.href, data)) return undefined;

@@ -6,7 +6,7 @@ import type { Dependency } from './dependencies.js';
 type VFileMessage = VFile['messages'][number];
 
 /** Bumped whenever the shape below changes; older entries are then ignored. */
-export const entrySchema = 1;
+export const entrySchema = 2;
 
 /** A VFile message as plain JSON. */
 export interface StoredMessage {
@@ -19,20 +19,25 @@ export interface StoredMessage {
   url?: string;
 }
 
-/** One normalized article as stored: image bytes live beside it, addressed by their href. */
+export type StoredArticle = Omit<Article, 'images'> & { images: Omit<ImageAsset, 'data'>[] };
+
+/**
+ * The normalized articles of one source file as stored (a blog dump split by `text.split`
+ * gives several): image bytes live beside them, addressed by their href.
+ */
 export interface CacheEntry {
   schema: typeof entrySchema;
   key: string;
-  article: Omit<Article, 'images'> & { images: Omit<ImageAsset, 'data'>[] };
+  articles: StoredArticle[];
   messages: StoredMessage[];
   dependencies: Dependency[];
 }
 
-export function toEntry(key: string, article: Article, messages: VFileMessage[], dependencies: Dependency[]): CacheEntry {
+export function toEntry(key: string, articles: Article[], messages: VFileMessage[], dependencies: Dependency[]): CacheEntry {
   return {
     schema: entrySchema,
     key,
-    article: { ...article, images: article.images.map(({ data: _data, ...rest }) => rest) },
+    articles: articles.map((article) => ({ ...article, images: article.images.map(({ data: _data, ...rest }) => rest) })),
     messages: messages.map(storeMessage),
     dependencies,
   };
@@ -63,17 +68,22 @@ export function replayMessages(file: VFile, messages: StoredMessage[]): void {
 export function isEntry(value: unknown, key: string): value is CacheEntry {
   if (!value || typeof value !== 'object') return false;
   const entry = value as Partial<CacheEntry>;
-  const article = entry.article as Partial<Article> | undefined;
   return (
     entry.schema === entrySchema &&
     entry.key === key &&
     Array.isArray(entry.messages) &&
     Array.isArray(entry.dependencies) &&
-    !!article &&
-    typeof article.id === 'string' &&
-    typeof article.title === 'string' &&
-    article.body?.type === 'root' &&
-    Array.isArray(article.images) &&
-    Array.isArray(article.sections)
+    Array.isArray(entry.articles) &&
+    entry.articles.every((item) => {
+      const article = item as Partial<Article> | undefined;
+      return (
+        !!article &&
+        typeof article.id === 'string' &&
+        typeof article.title === 'string' &&
+        article.body?.type === 'root' &&
+        Array.isArray(article.images) &&
+        Array.isArray(article.sections)
+      );
+    })
   );
 }

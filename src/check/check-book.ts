@@ -38,7 +38,6 @@ export async function checkBook(options: CheckOptions): Promise<CheckResult> {
 
   for (const file of prepared.files) {
     if (file.value === undefined || file.messages.some((message) => message.fatal && message.ruleId !== 'duplicate-title')) continue;
-    lintReplacementCharacters(file);
     // A copy, so the reader's own warnings (front matter) are not reported twice.
     const copy = new VFile({ path: file.path, value: file.value, data: { ...file.data } });
     const parsed = await parseArticle(copy, { language });
@@ -67,16 +66,4 @@ export async function checkBook(options: CheckOptions): Promise<CheckResult> {
     });
 
   return { files: [bookFile, ...prepared.files, ...ignored], articles: prepared.book.articles.length, config, contentDir };
-}
-
-/** U+FFFD marks text already damaged by a wrong conversion; each run of them is one warning. */
-function lintReplacementCharacters(file: VFile): void {
-  const source = String(file.value);
-  for (const match of source.matchAll(/\uFFFD+/g)) {
-    file.message(`${match[0].length} replacement character${match[0].length === 1 ? '' : 's'} (U+FFFD “�”): the text was damaged when it was converted from another encoding; copy it again from the original`, {
-      place: pointAt(source, match.index),
-      ruleId: 'replacement-character',
-      source: 'wenji',
-    });
-  }
 }

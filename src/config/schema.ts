@@ -19,6 +19,33 @@ export type WritingMode = (typeof writingModes)[number];
 export const pageSizes = ['a5', 'b6', 'a4', '6in', '7in'] as const;
 export type PageSize = (typeof pageSizes)[number];
 
+// ─── Real-world articles (issue 4): value types used by the block at the end of the schema ───
+export const spacingModes = ['css', 'insert', 'none'] as const;
+export type SpacingMode = (typeof spacingModes)[number];
+export const conversions = ['none', 's2t', 's2tw', 's2twp', 's2hk', 't2s', 'tw2s', 'hk2s'] as const;
+export type Conversion = (typeof conversions)[number];
+
+/** A regular expression given as text; it must compile. */
+const regexSource = z.string().refine((value) => compiles(value, 'u'), { error: 'expected a valid regular expression' });
+
+/** A `strip` entry: plain text, or `/regex/flags`. */
+const stripPattern = z
+  .string()
+  .min(1)
+  .refine((value) => !/^\/.*\/[a-z]*$/s.test(value) || compiles(value.slice(1, value.lastIndexOf('/')), `${value.slice(value.lastIndexOf('/') + 1)}u`), {
+    error: 'expected plain text or a valid /regex/ (flags i, m, s)',
+  });
+
+function compiles(source: string, flags: string): boolean {
+  try {
+    new RegExp(source, [...new Set(flags)].join(''));
+    return true;
+  } catch {
+    return false;
+  }
+}
+// ─── end ───
+
 /**
  * book.yaml. Every key is optional except `title` (which `--title` can supply);
  * unknown keys are rejected so a typo never passes silently.
@@ -70,6 +97,53 @@ export const configSchema = z.strictObject({
       quotes: z.enum(['corner', 'keep']).default('corner'),
     })
     .default({ writingMode: 'horizontal', embedFont: false, quotes: 'corner' }),
+  // ─── Real-world articles (issue 4): extraction, chrome removal, plain text, CJK typography ───
+
+  /** Saved web pages: keep only the main article (readability). `false` keeps the whole body. */
+  extract: z.boolean({ error: 'expected true or false' }).default(true),
+
+  /**
+   * Page chrome removed when a whole paragraph (or `<br>` line) is exactly it. A list extends
+   * wenji's defaults; `{ defaults: false, patterns: [...] }` replaces them; `false` turns removal
+   * off. An entry is plain text (the whole paragraph) or `/regex/flags` (anchored to the whole
+   * paragraph).
+   */
+  strip: z
+    .union([
+      z.literal(false),
+      z.array(stripPattern),
+      z.strictObject({ defaults: z.boolean().default(true), patterns: z.array(stripPattern).default([]) }),
+    ], { error: 'expected a list of lines or /regex/ patterns, { defaults, patterns }, or false' })
+    .default([]),
+
+  /** Plain-text articles (`.txt`). */
+  text: z
+    .strictObject({
+      /** `auto`: blank-line paragraphs when lines are hard-wrapped, else one paragraph per line. */
+      paragraphs: z.enum(['auto', 'line', 'blank']).default('auto'),
+      /** A line matching this regex separates posts in one file (`^={3,}$`); each post's first line is its title. */
+      split: regexSource.optional(),
+      /** Short standalone lines that look like section titles become `h2` (opt-in). */
+      headings: z.boolean().default(false),
+    })
+    .default({ paragraphs: 'auto', headings: false }),
+
+  /** CJK text normalization (Chinese articles; spacing also Japanese). */
+  typography: z
+    .strictObject({
+      /** `,:;!?()` next to CJK → `，：；！？（）`, `.` ending a CJK sentence → `。`. */
+      punctuation: z.boolean().default(true),
+      /** `...`/`。。。` → `……`, `--`/`－－` → `——`. */
+      dashes: z.boolean().default(true),
+      /** Straight quotes in CJK context → “” ‘’. */
+      quotes: z.boolean().default(true),
+      /** Space between CJK and Latin/digits: drawn by CSS (`css`), inserted as a character (`insert`), or none. */
+      spacing: z.enum(spacingModes).default('css'),
+      /** Simplified ↔ traditional conversion (opencc). */
+      convert: z.enum(conversions).default('none'),
+    })
+    .default({ punctuation: true, dashes: true, quotes: true, spacing: 'css', convert: 'none' }),
+  // ─── end of real-world articles ───
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

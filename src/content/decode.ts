@@ -1,32 +1,129 @@
-/**
- * Bytes → text. UTF-8 (with or without BOM) and UTF-16 with a BOM are read; anything else is
- * refused with a message rather than decoded into mojibake.
- */
-export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: false; reason: string };
+import { createRequire } from 'node:module';
+import { detectEncoding, encodingLabel } from './detect-encoding.js';
 
-export function decodeText(bytes: Uint8Array): DecodeResult {
+/**
+ * Bytes → text, never mojibake. A byte-order mark wins; then, for HTML, the page's own
+ * declaration (`<meta charset>`, `http-equiv`, `<?xml encoding?>`); then UTF-8; then the legacy
+ * CJK encodings are detected from the bytes (GBK/GB18030, Big5, Shift_JIS, EUC-JP). Text that
+ * decodes cleanly in none of them is refused with a reason, not guessed at.
+ */
+export type DecodeResult = { ok: true; text: string; encoding: string; notes: string[] } | { ok: false; reason: string };
+
+export interface DecodeOptions {
+  /** HTML may declare its encoding; other formats are detected. */
+  html?: boolean;
+}
+
+export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, 'utf-16be');
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strict(bytes.subarray(3), 'utf-8', 'byte-order mark');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return strict(bytes.subarray(2), 'utf-16le', 'byte-order mark');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return strict(bytes.subarray(2), 'utf-16be', 'byte-order mark');
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16) {
+    const result = strict(bytes, utf16, 'byte pattern');
+    if (result.ok) return { ...result, notes: [`no byte-order mark; read as ${encodingLabel(utf16)} from its byte pattern`] };
+  }
   if (looksBinary(bytes)) return { ok: false, reason: 'this is not a text file (it contains binary data); only .md, .html and .txt articles can be read' };
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+
+  const notes: string[] = [];
+  if (options.html) {
+    const declared = declaredCharset(bytes);
+    if (declared && !/^utf-?8$/i.test(declared)) {
+      const result = decodeDeclared(bytes, declared);
+      if (result.ok) return result;
+      notes.push(result.reason);
+    }
+  }
+  const utf8 = tryDecode(bytes, 'utf-8');
+  if (utf8 !== undefined) return { ok: true, text: utf8, encoding: 'utf-8', notes };
+  const detected = detectEncoding(bytes);
+  if (detected) {
+    const text = tryDecode(bytes, detected.encoding);
+    if (text !== undefined) {
+      notes.push(`not UTF-8; decoded as ${encodingLabel(detected.encoding)} (detected from the bytes${options.html ? ', the page declares no other usable encoding' : ''})`);
+      return { ok: true, text, encoding: detected.encoding, notes };
+    }
+  }
+  return {
+    ok: false,
+    reason: `the file is neither UTF-8 nor a CJK encoding that could be recognized (GBK/GB18030, Big5, Shift_JIS, EUC-JP)${notes.length ? `; ${notes.join('; ')}` : ''}; save it as UTF-8, e.g. \`iconv -f GB18030 -t UTF-8\``,
+  };
+}
+
+function strict(bytes: Uint8Array, encoding: string, why: string): DecodeResult {
+  const text = tryDecode(bytes, encoding);
+  if (text === undefined) return { ok: false, reason: `the file starts with a ${encodingLabel(encoding)} ${why} but is not valid ${encodingLabel(encoding)}` };
+  return { ok: true, text, encoding, notes: [] };
+}
+
+/** The text, or undefined when the bytes are not valid in `encoding` (or the label is unknown). */
+export function tryDecode(bytes: Uint8Array, encoding: string): string | undefined {
+  // Node 20's TextDecoder reads windows-1252 as ISO-8859-1 (0x93 is not “), so iconv-lite does it.
+  if (encoding === 'windows-1252') return iconvLite().decode(Buffer.from(bytes), 'windows-1252');
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start));
-    return { ok: true, text, encoding: 'utf-8' };
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    return {
-      ok: false,
-      reason: `the file is not UTF-8 (${guessLegacyEncoding(bytes)}); save it as UTF-8, e.g. \`iconv -f GB18030 -t UTF-8\``,
-    };
+    return undefined;
   }
 }
 
-function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): DecodeResult {
+/**
+ * A declared encoding: WHATWG labels through TextDecoder (gb2312 and gbk read as GBK, big5 as
+ * Big5-HKSCS…), other labels through iconv-lite. A wrong declaration is common in saved pages:
+ * then UTF-8 and detection get their turn, with a note.
+ */
+function decodeDeclared(bytes: Uint8Array, declared: string): DecodeResult {
+  let canonical: string | undefined;
   try {
-    return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2)), encoding };
+    canonical = new TextDecoder(declared).encoding;
   } catch {
-    return { ok: false, reason: `the file starts with a ${encoding.toUpperCase()} byte-order mark but is not valid ${encoding.toUpperCase()}` };
+    canonical = undefined;
   }
+  if (canonical === 'utf-16le' || canonical === 'utf-16be') return { ok: false, reason: `the page declares ${declared} without a byte-order mark` };
+  if (canonical) {
+    const text = tryDecode(bytes, canonical);
+    if (text !== undefined) return { ok: true, text, encoding: canonical, notes: [`read as ${encodingLabel(canonical)}, as the page declares (charset "${declared}")`] };
+    return { ok: false, reason: `the page declares charset "${declared}" but is not valid ${encodingLabel(canonical)}` };
+  }
+  if (iconvLite().encodingExists(declared)) {
+    const text = iconvLite().decode(Buffer.from(bytes), declared);
+    // iconv-lite has no strict mode: a replacement character means the bytes did not fit.
+    if (!text.includes('\uFFFD')) return { ok: true, text, encoding: declared.toLowerCase(), notes: [] };
+    return { ok: false, reason: `the page declares charset "${declared}" but is not valid ${declared}` };
+  }
+  return { ok: false, reason: `the page declares an unknown charset "${declared}"` };
+}
+
+/**
+ * The charset a page declares in its first 4 KB: `<meta charset>`, `<meta http-equiv
+ * content="…; charset=…">` or an XML declaration. Read as Latin-1, so any encoding's ASCII works.
+ */
+export function declaredCharset(bytes: Uint8Array): string | undefined {
+  const head = Buffer.from(bytes.subarray(0, 4096)).toString('latin1');
+  const xml = /^\s*<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/i.exec(head);
+  if (xml) return xml[1];
+  for (const meta of head.matchAll(/<meta\b[^>]*>/gi)) {
+    const charset = /\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(meta[0]);
+    if (charset) return charset[1];
+  }
+  return undefined;
+}
+
+/** UTF-16 without a byte-order mark: every other byte of ASCII-range text is zero. */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  const sample = bytes.subarray(0, Math.min(bytes.length, 4096) & ~1);
+  if (sample.length < 4) return undefined;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample.length / 2;
+  if (oddZeros > pairs * 0.3 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.3 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return undefined;
 }
 
 /** NUL bytes or many control characters in the first 8 KB mean binary, not text. */
@@ -40,15 +137,29 @@ function looksBinary(bytes: Uint8Array): boolean {
   return control > sample.length * 0.1;
 }
 
-/** A hint only: GBK-family text decodes cleanly as GB18030, Big5 text has its own lead-byte pattern. */
-function guessLegacyEncoding(bytes: Uint8Array): string {
-  for (const label of ['gb18030', 'big5', 'shift_jis']) {
-    try {
-      new TextDecoder(label, { fatal: true }).decode(bytes);
-      return `it looks like ${label === 'gb18030' ? 'GBK/GB18030' : label === 'big5' ? 'Big5' : 'Shift_JIS'}`;
-    } catch {
-      // try the next one
+/** Replacement characters (U+FFFD) in decoded text: where the source was already damaged. */
+export function findReplacementCharacters(text: string, limit = 20): { line: number; column: number }[] {
+  const found: { line: number; column: number }[] = [];
+  let index = text.indexOf('\uFFFD');
+  if (index === -1) return found;
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  while (index !== -1 && found.length < limit) {
+    for (let i = scanned; i < index; i++) {
+      if (text.charCodeAt(i) === 10) {
+        line++;
+        lineStart = i + 1;
+      }
     }
+    scanned = index;
+    found.push({ line, column: index - lineStart + 1 });
+    index = text.indexOf('\uFFFD', index + 1);
   }
-  return 'its encoding is unknown';
+  return found;
+}
+
+/** iconv-lite, loaded on first use (only legacy and unusual encodings need it). */
+function iconvLite(): typeof import('iconv-lite') {
+  return createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
 }

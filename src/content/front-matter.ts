@@ -10,6 +10,8 @@ export interface ArticleMeta {
   url?: string;
   date?: string;
   tags: string[];
+  /** `false`: a saved page is kept whole instead of narrowed to its main article. */
+  extract?: boolean;
 }
 
 const list = z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))]).transform((value) =>
@@ -27,6 +29,7 @@ const fields = {
   url: text,
   date,
   tags: list,
+  extract: z.boolean(),
 } as const;
 
 export const frontMatterKeys = Object.keys(fields);
@@ -82,7 +85,7 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
       if (value === null || value === undefined) continue;
       const parsed = schema.safeParse(value);
       if (!parsed.success) {
-        warnings.push({ message: `front-matter key "${key}" has the wrong type (expected text${key === 'tags' || key.startsWith('author') || key === 'translator' ? ' or a list' : ''}); ignored`, line: lineOfKey, rule: 'front-matter-type' });
+        warnings.push({ message: `front-matter key "${key}" has the wrong type (expected ${key === 'extract' ? 'true or false' : 'text'}${key === 'tags' || key.startsWith('author') || key === 'translator' ? ' or a list' : ''}); ignored`, line: lineOfKey, rule: 'front-matter-type' });
         continue;
       }
       assign(meta, key, parsed.data);
@@ -91,7 +94,11 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   return { meta, lineCount: block.split('\n').length - (block.endsWith('\n') ? 1 : 0), length: block.length, warnings };
 }
 
-function assign(meta: Partial<ArticleMeta>, key: string, value: string | string[]): void {
+function assign(meta: Partial<ArticleMeta>, key: string, value: string | string[] | boolean): void {
+  if (typeof value === 'boolean') {
+    if (key === 'extract') meta.extract = value;
+    return;
+  }
   const one = (v: string | string[]) => (Array.isArray(v) ? v.join('、') : v);
   const many = (v: string | string[]) => (Array.isArray(v) ? v : [v]);
   switch (key) {

@@ -9,6 +9,8 @@ export interface HtmlMeta {
   /** The document `<title>`, with a trailing " - Site" removed when the site name is known. */
   documentTitle?: string;
   siteName?: string;
+  /** `<meta name="wenji:extract" content="false">`: keep the whole page. */
+  extract?: boolean;
 }
 
 /** Reads `<title>`, `<meta>` and `<link rel=canonical>` from a parsed HTML document. */
@@ -49,6 +51,9 @@ export function readHtmlMeta(tree: Root): HtmlMeta {
   const result: HtmlMeta = { meta };
   if (documentTitle) result.documentTitle = documentTitle;
   if (siteName) result.siteName = siteName;
+  const extract = content('wenji:extract')?.toLowerCase();
+  if (extract === 'false' || extract === 'no' || extract === '0') result.extract = false;
+  else if (extract === 'true' || extract === 'yes' || extract === '1') result.extract = true;
   return result;
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { WenjiError } from '../errors.js';
-import { decodeText } from './decode.js';
+import { decodeText, findReplacementCharacters } from './decode.js';
 
 export type SourceFormat = 'markdown' | 'html' | 'text';
 
@@ -83,13 +83,15 @@ export function loadContent(options: LoadContentOptions): LoadedContent {
     file.data.absolutePath = absolutePath;
     file.data.contentRoot = root;
     all.push(file);
-    const decoded = decodeText(readFileSync(absolutePath));
+    const decoded = decodeText(readFileSync(absolutePath), { html: file.data.format === 'html' });
     if (!decoded.ok) {
       failed.push(withFatal(file, decoded.reason, 'unreadable'));
       continue;
     }
     file.value = decoded.text;
     file.data.encoding = decoded.encoding;
+    for (const note of decoded.notes) file.info(note, { ruleId: 'encoding', source: 'wenji' });
+    reportReplacementCharacters(file, decoded.text);
     if (decoded.text.trim() === '') {
       failed.push(withFatal(file, 'the file has no text (only whitespace); add text or remove the file', 'empty-file'));
       continue;
@@ -110,10 +112,38 @@ export function withFatal(file: VFile, reason: string, ruleId: string, place?: {
   return file;
 }
 
+/**
+ * U+FFFD in the decoded text was in the source already (decoding never produces it): the text
+ * was damaged before wenji saw it, so each place is reported for the author to repair.
+ */
+function reportReplacementCharacters(file: VFile, text: string): void {
+  const limit = 20;
+  // A run of U+FFFD (one damaged multi-byte character often leaves two or three) is one report.
+  const runs: { line: number; column: number; count: number }[] = [];
+  for (const place of findReplacementCharacters(text, 10 * limit)) {
+    const last = runs.at(-1);
+    if (last && last.line === place.line && last.column + last.count === place.column) last.count++;
+    else runs.push({ line: place.line, column: place.column, count: 1 });
+  }
+  for (const run of runs.slice(0, limit)) {
+    const what = run.count === 1 ? 'broken character (U+FFFD �)' : `${run.count} broken characters (U+FFFD �)`;
+    file.message(`${what} in the source: the text was damaged before it was saved; repair it from the original`, {
+      place: { line: run.line, column: run.column },
+      ruleId: 'replacement-character',
+      source: 'wenji',
+    });
+  }
+  if (runs.length > limit) file.message(`more broken characters (U+FFFD) after the first ${limit}; the source is badly damaged`, { ruleId: 'replacement-character', source: 'wenji' });
+}
+
 function walk(root: string, dir: string, found: string[], ignored: string[]): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = new Set(entries.map((entry) => entry.name.toLowerCase()));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === 'node_modules') continue;
+    // A browser's "Web page, complete" saves `page.html` with its parts in `page_files/` (frames
+    // as .html among them): those are the page's resources, not articles. Images there still load.
+    if (entry.isDirectory() && isSavedPageFolder(entry.name, names)) continue;
     const full = path.join(dir, entry.name);
     const relative = path.relative(root, full).split(path.sep).join('/');
     let isDir = entry.isDirectory();
@@ -132,6 +162,13 @@ function walk(root: string, dir: string, found: string[], ignored: string[]): vo
     if (isDir) walk(root, full, found, ignored);
     else if (isFile) (formats[path.extname(entry.name).toLowerCase()] ? found : ignored).push(relative);
   }
+}
+
+function isSavedPageFolder(name: string, siblings: Set<string>): boolean {
+  const match = /^(.+?)(?:_files|\.files|-files|_archivos|-Dateien)$/i.exec(name);
+  if (!match) return false;
+  const base = match[1]!.toLowerCase();
+  return ['.html', '.htm', '.xhtml'].some((extension) => siblings.has(`${base}${extension}`));
 }
 
 export function isInside(root: string, target: string): boolean {

@@ -334,15 +334,16 @@ describe('rehype-resolve-images: images that cannot be shown', () => {
     assert.ok(message.reason.includes('link-out.png'));
   });
 
-  test('WebP bytes (whatever the file name says) are reported as unsupported', async () => {
+  test('WebP bytes (whatever the file name says) are converted for e-readers, with an info note', async () => {
     const { tree, file } = await resolveImages('<img src="really-webp.png" alt="w">');
-    assert.equal(images(tree).length, 0);
-    assert.equal(toString(tree), '［图：w］');
+    const img = only(images(tree));
+    assert.match(String(img.properties.src), /^images\/[0-9a-f]{16}\.png$/, 'a lossless WebP with alpha becomes PNG');
+    const asset = only(file.data.images ?? []);
+    assert.equal(asset.mediaType, 'image/png');
+    assert.equal(Buffer.from(asset.data).subarray(1, 4).toString('latin1'), 'PNG');
     const message = only(file.messages);
-    assert.match(message.reason, /image\/webp/);
-    assert.match(message.reason, /not supported/);
-    assert.ok(message.reason.includes('really-webp.png'));
-    assert.deepEqual(file.data.images, []);
+    assert.equal(message.fatal, undefined, 'an info message, not a warning');
+    assert.match(message.reason, /WebP converted to PNG: really-webp\.png/);
   });
 
   test('a file that is not an image, and a folder, are reported', async () => {
@@ -438,9 +439,10 @@ describe('rehype-resolve-images: data: URLs and lazy loading', () => {
     assert.match(only(file.messages).reason, /placeholder/);
   });
 
-  test('a WebP data: URL is reported as unsupported', async () => {
-    const { file } = await resolveImages(`<img src="data:image/webp;base64,${webp.toString('base64')}" alt="">`);
-    assert.match(only(file.messages).reason, /image\/webp.*not supported.*a data: image/);
+  test('a WebP data: URL is converted too', async () => {
+    const { tree, file } = await resolveImages(`<img src="data:image/webp;base64,${webp.toString('base64')}" alt="">`);
+    assert.match(String(only(images(tree)).properties.src), /^images\/[0-9a-f]{16}\.png$/);
+    assert.match(only(file.messages).reason, /WebP converted to PNG: a data: image$/);
   });
 });
 

@@ -24,7 +24,11 @@ export default function rehypeLintLinks(_options?: Options): Transformer<Root> {
     visit(tree, 'element', (node) => {
       if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
       const href = node.properties.href.trim();
-      const report = (reason: string) => file.message(reason, { place: node.position, ruleId: 'broken-link', source: 'wenji' });
+      // The build itself reports links to files that are not articles (rule `link`): not twice.
+      const reported = file.messages.some((message) => message.ruleId === 'link' && message.line === node.position?.start.line && message.column === node.position?.start.column);
+      const report = (reason: string) => {
+        if (!reported) file.message(reason, { place: node.position, ruleId: 'broken-link', source: 'wenji' });
+      };
       if (href.startsWith('#')) {
         const id = href.slice(1);
         if (id && !ids.has(id) && !ids.has(safeDecode(id))) report(`link to "${href}", which is no anchor in this article; the link is dropped`);

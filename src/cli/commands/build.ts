@@ -12,6 +12,7 @@ interface BuildFlags extends BookFlags {
   pageSize?: PageSize;
   cache?: boolean;
   quiet?: boolean;
+  fetchImages?: boolean;
 }
 
 export function buildCommand(name: Target | 'build', summary: string, targets: Target[]): Command {
@@ -25,7 +26,8 @@ export function buildCommand(name: Target | 'build', summary: string, targets: T
     .addOption(new Option('-p, --page-size <size>', 'PDF page size (default: a5)').choices(pageSizes))
     .option('--no-cache', 'normalize every article again, without reading or writing out/.cache')
     .option('-q, --quiet', 'print errors only')
-    .option('--verbose', 'print stack traces for internal errors')
+    .option('--fetch-images', 'download remote images (cached in OUT/.cache); without it they are replaced by their caption')
+    .option('--verbose', 'also list what was cleaned up (removed page chrome, encodings, converted images) and print stack traces for internal errors')
     .action(async (dir: string, flags: BuildFlags) => {
       process.exitCode = await runBuild(dir, flags, targets);
     });
@@ -46,6 +48,7 @@ async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Prom
       writingMode: flags.writingMode,
       pageSize: flags.pageSize,
       cache: flags.cache !== false,
+      fetchImages: Boolean(flags.fetchImages),
       overrides: configOverrides(flags),
       log: view.log,
       progress: view.listener,
@@ -53,7 +56,7 @@ async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Prom
         if (!flags.quiet) view.print(`wenji: warning: ${line}`);
       },
       onArticles: (files, notices) => {
-        const report = formatMessages(files, { quiet: Boolean(flags.quiet), color: process.stderr.isTTY === true });
+        const report = formatMessages(files, { quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose), color: process.stderr.isTTY === true });
         if (report) view.print(report);
         if (!flags.quiet) for (const notice of notices) view.print(`wenji: warning: ${notice}`);
       },

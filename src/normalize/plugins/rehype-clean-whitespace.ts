@@ -18,30 +18,42 @@ const droppableWhenEmpty = new Set(['p', 'div', 'span', 'h1', 'h2', 'h3', 'h4', 
  */
 export default function rehypeCleanWhitespace(_options: Options = {}): Transformer<Root> {
   return (tree) => {
-    clean(tree);
+    clean(tree, new WeakSet());
   };
 }
 
-function clean(parent: Parents): void {
-  for (const child of parent.children) {
-    if (child.type === 'element' && !literalElements.has(child.tagName)) clean(child);
-  }
+/** `done` holds the nodes already cleaned, so that paragraphs made by a split are cleaned once. */
+function clean(parent: Parents, done: WeakSet<Parents>): void {
   if (parent.type === 'element' && literalElements.has(parent.tagName)) return;
-  splitAtDoubleBreaks(parent, parent.type === 'root' || splittable.has(parent.tagName));
-  const children: ElementContent[] = [];
-  for (const child of parent.children as ElementContent[]) {
-    if (child.type === 'comment') continue;
-    if (child.type === 'element') {
-      if (isTextBlock(child)) trimBlock(child);
-      if (isEmpty(child)) {
-        // An empty inline wrapper goes, but not the space or line break it holds (`a<span> </span>b`).
-        if (phrasing.has(child.tagName)) children.push(...child.children.filter((node) => node.type !== 'comment'));
+  // Dropping an empty wrapper can bring two `<br>` together (`<br><em></em><br>`), which is
+  // then a paragraph break: repeat until nothing changes, so a second run changes nothing.
+  for (let round = 0; round < 4; round++) {
+    splitAtDoubleBreaks(parent, parent.type === 'root' || splittable.has(parent.tagName));
+    for (const child of parent.children) {
+      if (child.type === 'element' && !done.has(child)) clean(child, done);
+    }
+    let changed = false;
+    const children: ElementContent[] = [];
+    for (const child of parent.children as ElementContent[]) {
+      if (child.type === 'comment') {
+        changed = true;
         continue;
       }
+      if (child.type === 'element') {
+        if (isTextBlock(child)) trimBlock(child);
+        if (isEmpty(child)) {
+          // An empty inline wrapper goes, but not the space or line break it holds (`a<span> </span>b`).
+          if (phrasing.has(child.tagName)) children.push(...child.children.filter((node) => node.type !== 'comment'));
+          changed = true;
+          continue;
+        }
+      }
+      children.push(child);
     }
-    children.push(child);
+    parent.children = children as typeof parent.children;
+    if (!changed) break;
   }
-  parent.children = children as typeof parent.children;
+  done.add(parent);
 }
 
 function isTextBlock(element: Element): boolean {
@@ -145,7 +157,8 @@ function trimBlock(block: Element): void {
   const last = lastText(block);
   if (last) last.value = last.value.replace(/[\s\u00A0\u3000]+$/u, '');
   for (const child of children) {
-    if (child.type === 'text') child.value = child.value.replace(/[\u00A0]{2,}|[\u00A0][ \t]+|[ \t]+[\u00A0]/g, ' ');
+    // A run of spaces holding `&nbsp;` is padding: one space. A lone `&nbsp;` is kept.
+    if (child.type === 'text') child.value = child.value.replace(/[ \t\u00A0]{2,}/g, (run) => (run.includes('\u00A0') ? ' ' : run));
   }
 }
 

@@ -41,6 +41,9 @@ function joinLines(node: Text, before: string | undefined, after: string | undef
     const previous = offset > 0 ? [...text.slice(0, offset)].at(-1) : before;
     const next = offset + match.length < text.length ? [...text.slice(offset + match.length)][0] : after;
     const newline = match.includes('\n');
+    // Whitespace that continues into the next node is decided there, once, with both neighbours
+    // seen (otherwise `中文\n</rt>\n”` keeps a space a second run would remove).
+    if (offset + match.length === text.length && next !== undefined && /[\s\u00A0]/.test(next)) return '';
     if (previous === undefined || next === undefined) return newline ? '' : match;
     if (newline) return isCjk(previous) && isCjk(next) ? '' : ' ';
     return isCjk(previous) && isCjk(next) && (isFullWidthPunctuation(previous) || isFullWidthPunctuation(next)) ? '' : match;

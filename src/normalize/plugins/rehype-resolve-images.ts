@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, ElementContent, Parents, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { coreImageTypes, imageSize, isCoreImageType, sniffImageType } from '../../book/media-types.js';
+import { coreImageTypes } from '../../book/media-types.js';
+import { prepareImage, type Preparation } from '../image-conversion.js';
 
 /** An image packaged with the book. */
 export interface ImageAsset {
@@ -33,20 +34,33 @@ export type Options = {
   unavailable: (alt: string) => string;
   /** Largest image accepted, in bytes. */
   maxBytes?: number;
+  /** Longest side in pixels; larger images are scaled down (default 1600; 0 keeps every size). */
+  maxDimension?: number;
+  /** Downloads a remote image; only given with `--fetch-images` (otherwise remote images are not fetched). */
+  fetchRemote?: (url: string) => Promise<{ bytes: Uint8Array } | { problem: string }>;
+  /**
+   * Shared by the book's articles (created per build): an image used twice is read once and
+   * converted once. Keyed by source (path or URL) and by content hash.
+   */
+  cache?: Map<string, Promise<Preparation>>;
 };
 
-const lazyAttributes = ['dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc'] as const;
+const lazyAttributes = ['dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc', 'dataLazyload', 'dataOriginalSrc'] as const;
 
 /**
  * Local images are read relative to the article (never outside the content folder), identified
- * by content and packaged; `src` becomes the packaged href. Remote images are not fetched and
- * missing or unreadable ones do not stop the build: each becomes its alt text (or disappears
- * into its figure caption) with a warning naming the file.
+ * by content and packaged; `src` becomes the packaged href. WebP, AVIF, animated GIF and images
+ * larger than `maxDimension` are converted for e-readers (image-conversion.ts). Remote images
+ * are downloaded only when `fetchRemote` is given; otherwise, and when an image is missing or
+ * unreadable, it becomes its alt text (or disappears into its figure caption) with a warning.
+ * Asynchronous: conversion and downloads do not block.
  */
 export default function rehypeResolveImages(options: Options): Transformer<Root> {
   const maxBytes = options.maxBytes ?? 20 * 1024 * 1024;
-  return (tree, file) => {
+  const maxDimension = options.maxDimension ?? 1600;
+  return async (tree, file) => {
     const images = new Map<string, ImageAsset>();
+    const found: { node: Element; parent: Parents }[] = [];
     visit(tree, 'element', (node, index, parent) => {
       if (node.tagName === 'picture' && parent && index !== undefined) {
         // <picture> falls back to its <img>; <source> variants are not packaged.
@@ -54,23 +68,27 @@ export default function rehypeResolveImages(options: Options): Transformer<Root>
         parent.children.splice(index, 1, ...(img ? [img] : []));
         return [SKIP, index];
       }
-      if (node.tagName !== 'img' || !parent || index === undefined) return undefined;
+      if (node.tagName === 'img' && parent) found.push({ node, parent });
+      return undefined;
+    });
+    for (const { node, parent } of found) {
       const alt = String(node.properties.alt ?? '').trim();
       const src = pickSource(node);
-      const result = src ? resolve(src, file, maxBytes) : { problem: 'an image has no src' };
+      const result = src ? await resolve(src, file, { ...options, maxBytes, maxDimension }) : { problem: 'an image has no src' };
       if ('asset' in result) {
         const asset = images.get(result.asset.href) ?? result.asset;
         images.set(asset.href, asset);
         node.properties = { src: asset.href, alt, ...(node.properties.title ? { title: node.properties.title } : {}) };
         if (asset.width && asset.height) Object.assign(node.properties, { width: asset.width, height: asset.height });
-        return undefined;
+        if (result.note) file.info(result.note, { place: node.position, ruleId: 'image', source: 'wenji' });
+        continue;
       }
       file.message(result.problem, { place: node.position, ruleId: 'image', source: 'wenji' });
       const caption = parent.type === 'element' && parent.tagName === 'figure' ? figureCaption(parent) : '';
       const replacement: ElementContent[] = caption && (!alt || caption.includes(alt)) ? [] : [h('span', { className: ['image-unavailable'] }, options.unavailable(alt))];
-      parent.children.splice(index, 1, ...replacement);
-      return [SKIP, index + replacement.length];
-    });
+      const index = parent.children.indexOf(node);
+      if (index !== -1) parent.children.splice(index, 1, ...replacement);
+    }
     file.data.images = [...images.values()];
   };
 }
@@ -80,15 +98,40 @@ function pickSource(node: Element): string | undefined {
   const lazy = lazyAttributes.map((name) => node.properties[name]).find((value): value is string => typeof value === 'string' && value.trim() !== '');
   // Lazy-loading pages put a placeholder (a 1×1 data: GIF, a spinner) in src and the real image in data-src.
   if (lazy && (!src || src.startsWith('data:') || /placeholder|blank|lazy|loading|spacer/i.test(src))) return lazy.trim();
-  return src || undefined;
+  if (src) return src;
+  // A responsive image with only `srcset`: its last candidate is the largest.
+  const srcSet = node.properties.srcSet;
+  const candidates = Array.isArray(srcSet) ? srcSet.map(String) : typeof srcSet === 'string' ? srcSet.split(/,\s+/) : [];
+  const last = candidates.at(-1)?.trim().split(/\s+/)[0];
+  return last || undefined;
 }
 
-type Resolution = { asset: ImageAsset } | { problem: string };
+type Resolution = { asset: ImageAsset; note?: string } | { problem: string };
 
-function resolve(src: string, file: VFile, maxBytes: number): Resolution {
-  if (/^data:/i.test(src)) return fromDataUrl(src, maxBytes);
-  if (/^(https?:)?\/\//i.test(src)) return { problem: `remote image not fetched: ${src} (save a local copy next to the article and link to it)` };
+interface ResolveSettings extends Options {
+  maxBytes: number;
+  maxDimension: number;
+}
+
+async function resolve(src: string, file: VFile, settings: ResolveSettings): Promise<Resolution> {
+  if (/^data:/i.test(src)) {
+    const decoded = fromDataUrl(src, settings.maxBytes);
+    return 'problem' in decoded ? decoded : packaged(decoded.bytes, 'data:', 'a data: image', settings);
+  }
+  if (/^(https?:)?\/\//i.test(src)) {
+    if (!settings.fetchRemote) return { problem: `remote image not fetched: ${src} (save a local copy next to the article and link to it, or build with --fetch-images)` };
+    const url = src.startsWith('//') ? `https:${src}` : src;
+    const fetched = await settings.fetchRemote(url);
+    if ('problem' in fetched) return { problem: `remote image not included: ${src} (${fetched.problem})` };
+    const result = await packaged(fetched.bytes, url, src, settings);
+    return 'asset' in result ? { asset: result.asset, note: result.note ? `downloaded; ${result.note}` : `downloaded: ${src}` } : result;
+  }
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return { problem: `image with an unsupported address skipped: ${src.slice(0, 80)}` };
+  const local = readLocal(src, file, settings.maxBytes);
+  return 'problem' in local ? local : packaged(local.bytes, local.source, src, settings);
+}
+
+function readLocal(src: string, file: VFile, maxBytes: number): { bytes: Uint8Array; source: string } | { problem: string } {
   const root = file.data.contentRoot;
   const article = file.data.absolutePath;
   if (!root || !article) return { problem: `image not packaged: ${src} (the article has no folder on disk)` };
@@ -109,26 +152,24 @@ function resolve(src: string, file: VFile, maxBytes: number): Resolution {
   const inside = path.relative(rootReal, real);
   // `..` or `../x` leaves the folder; a name that merely starts with dots (`..cache/a.png`) does not.
   if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return { problem: `image outside the content folder not included: ${src}` };
-  let bytes: Buffer;
   try {
     const stat = statSync(real);
     if (!stat.isFile()) return { problem: `image path is not a file: ${src}` };
     if (stat.size > maxBytes) return { problem: `image larger than ${Math.round(maxBytes / 1048576)} MB skipped: ${src}` };
-    bytes = readFileSync(real);
+    return { bytes: readFileSync(real), source: inside.split(path.sep).join('/') };
   } catch (error) {
     return { problem: `image not readable: ${src} (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }
-  return packaged(bytes, inside.split(path.sep).join('/'), src);
 }
 
-function fromDataUrl(src: string, maxBytes: number): Resolution {
+function fromDataUrl(src: string, maxBytes: number): { bytes: Uint8Array } | { problem: string } {
   const match = /^data:([^;,]*)((?:;[^;,]*)*?)(;base64)?,(.*)$/is.exec(src);
   if (!match) return { problem: 'malformed data: image skipped' };
   const payload = match[4] ?? '';
   const bytes = match[3] ? Buffer.from(payload, 'base64') : percentDecode(payload);
   if (bytes.length > maxBytes) return { problem: 'data: image too large, skipped' };
   if (bytes.length < 100 && /gif/i.test(match[1] ?? '')) return { problem: 'placeholder data: image (a tracking or spacer pixel) dropped' };
-  return packaged(bytes, 'data:', 'a data: image');
+  return { bytes };
 }
 
 /** `%89PNG…` → bytes. Escapes are bytes, not UTF-8 (`decodeURIComponent` throws on them). */
@@ -136,14 +177,20 @@ function percentDecode(text: string): Buffer {
   return Buffer.concat(text.split(/(%[\da-f]{2})/i).map((part) => (/^%[\da-f]{2}$/i.test(part) ? Buffer.from([Number.parseInt(part.slice(1), 16)]) : Buffer.from(part, 'utf8'))));
 }
 
-function packaged(bytes: Uint8Array, source: string, shown: string): Resolution {
-  const mediaType = sniffImageType(bytes);
-  if (!isCoreImageType(mediaType)) {
-    return { problem: `image format ${mediaType ?? 'unknown'} is not supported by e-readers; convert it to PNG or JPEG: ${shown}` };
+/** Bytes → a packaged asset named by the hash of what is packaged (converted once per build). */
+async function packaged(bytes: Uint8Array, source: string, shown: string, settings: ResolveSettings): Promise<Resolution> {
+  const key = createHash('sha256').update(bytes).digest('hex');
+  let preparation = settings.cache?.get(key);
+  if (!preparation) {
+    preparation = prepareImage(bytes, settings.maxDimension);
+    settings.cache?.set(key, preparation);
   }
-  const hash = createHash('sha256').update(bytes).digest('hex').slice(0, 16);
-  const size = imageSize(bytes);
-  return { asset: { href: `images/${hash}.${coreImageTypes[mediaType]}`, mediaType, data: bytes, source, ...(size ?? {}) } };
+  const prepared = await preparation;
+  if ('problem' in prepared) return { problem: `${prepared.problem}: ${shown}` };
+  const hash = createHash('sha256').update(prepared.data).digest('hex').slice(0, 16);
+  const asset: ImageAsset = { href: `images/${hash}.${coreImageTypes[prepared.mediaType]}`, mediaType: prepared.mediaType, data: prepared.data, source };
+  if (prepared.width && prepared.height) Object.assign(asset, { width: prepared.width, height: prepared.height });
+  return prepared.note ? { asset, note: `${prepared.note}: ${shown}` } : { asset };
 }
 
 function figureCaption(figure: Element): string {

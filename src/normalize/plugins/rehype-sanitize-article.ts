@@ -33,7 +33,7 @@ export function articleSchema(options: Options = {}): Schema {
       ...attributes,
       '*': ['id', 'lang', 'dir', 'title', 'align', 'abbr', 'dateTime', 'colSpan', 'rowSpan', 'scope', 'headers', 'start', 'reversed', 'value', 'cite'],
       a: [...(attributes.a ?? []), 'title'],
-      img: ['src', 'alt', 'title', 'width', 'height', 'dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc', 'srcSet'],
+      img: ['src', 'alt', 'title', 'width', 'height', 'dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc', 'dataLazyload', 'dataOriginalSrc', 'srcSet'],
       source: ['srcSet', 'type'],
       ol: [...(attributes.ol ?? []), 'start', 'reversed', 'type'],
       section: ['dataFootnotes', ['className', 'footnotes']],
@@ -50,6 +50,8 @@ export function articleSchema(options: Options = {}): Schema {
       dataOriginal: ['http', 'https', 'data'],
       dataLazySrc: ['http', 'https', 'data'],
       dataActualsrc: ['http', 'https', 'data'],
+      dataLazyload: ['http', 'https', 'data'],
+      dataOriginalSrc: ['http', 'https', 'data'],
       longDesc: [],
     },
     required: {},
@@ -57,12 +59,31 @@ export function articleSchema(options: Options = {}): Schema {
 }
 
 /** Properties holding a URL, checked against `protocols` by the sanitizer. */
-const urlProperties = ['href', 'src', 'cite', 'dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc'] as const;
+const urlProperties = ['href', 'src', 'cite', 'dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc', 'dataLazyload', 'dataOriginalSrc'] as const;
+
+/**
+ * Characters XML does not allow (C0 controls other than tab and line breaks, U+FFFE/U+FFFF,
+ * unpaired surrogates). Text pasted from apps carries such controls now and then; in an
+ * XHTML document one of them is a fatal error, so they go.
+ */
+const invalidInXml = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const hasInvalid = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
+
+export function withoutInvalidCharacters(text: string): string {
+  return hasInvalid.test(text) ? text.replace(invalidInXml, '') : text;
+}
 
 export default function rehypeSanitizeArticle(options: Options = {}): Transformer<Root> {
   const sanitize = rehypeSanitize(articleSchema(options)) as unknown as (tree: Root) => Root;
   return (tree) => {
-    visit(tree, 'element', (node) => {
+    visit(tree, (node) => {
+      if (node.type === 'text') node.value = withoutInvalidCharacters(node.value);
+      if (node.type !== 'element') return;
+      for (const key in node.properties) {
+        const value = node.properties[key];
+        if (typeof value === 'string') node.properties[key] = withoutInvalidCharacters(value);
+      }
       // Browsers trim URLs and read schemes case-insensitively; the sanitizer compares them
       // literally, so `HTTPS://…` or ` https://…` would lose a good link.
       for (const key of urlProperties) {

@@ -1,0 +1,62 @@
+import type { Config, Conversion } from '../config/schema.js';
+
+/** A simplified ↔ traditional converter for text (phrases, then characters). */
+export type ChineseConverter = (text: string) => string;
+
+type Locale = 'cn' | 't' | 'tw' | 'twp' | 'hk';
+
+const locales: Record<Exclude<Conversion, 'none'>, { from: Locale; to: Locale }> = {
+  s2t: { from: 'cn', to: 't' },
+  s2tw: { from: 'cn', to: 'tw' },
+  s2twp: { from: 'cn', to: 'twp' },
+  s2hk: { from: 'cn', to: 'hk' },
+  t2s: { from: 't', to: 'cn' },
+  tw2s: { from: 'tw', to: 'cn' },
+  hk2s: { from: 'hk', to: 'cn' },
+};
+
+/**
+ * One converter per build (building opencc's dictionaries takes a quarter of a second): the
+ * caller creates it and passes it to every article.
+ */
+export async function createChineseConverter(conversion: Conversion): Promise<ChineseConverter | undefined> {
+  if (conversion === 'none') return undefined;
+  const OpenCC = await import('opencc-js');
+  return OpenCC.Converter(locales[conversion]);
+}
+
+export function toTraditional(conversion: Conversion): boolean {
+  return conversion.startsWith('s2');
+}
+
+const traditionalTag = /^zh(?:-(?:hant|tw|hk|mo)\b|-[a-z]+-(?:hant|tw|hk|mo)\b)/i;
+
+/**
+ * The book's language tag after conversion. It follows the script: a simplified (or bare `zh`)
+ * tag becomes `zh-Hant` (`zh-Hant-TW` for s2tw/s2twp, `zh-Hant-HK` for s2hk) when converting to
+ * traditional, and a traditional tag becomes `zh-Hans` when converting to simplified. A tag
+ * that already names the target script or region (`zh-Hant-HK` for s2t) and non-Chinese tags
+ * are kept as written.
+ */
+export function convertedLanguage(language: string, conversion: Conversion): string {
+  if (conversion === 'none' || !/^zh\b/i.test(language)) return language;
+  const traditional = traditionalTag.test(language);
+  if (toTraditional(conversion)) {
+    if (traditional) return language;
+    return conversion === 's2tw' || conversion === 's2twp' ? 'zh-Hant-TW' : conversion === 's2hk' ? 'zh-Hant-HK' : 'zh-Hant';
+  }
+  return traditional ? 'zh-Hans' : language;
+}
+
+/** The book's own words in book.yaml (title, people, publisher, description) in the converted script. */
+export function convertConfigText(config: Config, convert: ChineseConverter): Config {
+  const names = (value: string | string[] | undefined) => (value === undefined ? undefined : Array.isArray(value) ? value.map(convert) : convert(value));
+  const converted: Config = { ...config, title: convert(config.title) };
+  for (const key of ['subtitle', 'publisher', 'description'] as const) {
+    const value = config[key];
+    if (value !== undefined) converted[key] = convert(value);
+  }
+  if (config.author !== undefined) converted.author = names(config.author)!;
+  if (config.editor !== undefined) converted.editor = names(config.editor)!;
+  return converted;
+}

@@ -1,0 +1,59 @@
+import type { Root } from 'hast';
+import type { Transformer } from 'unified';
+import { cjkLetter } from '../cjk-characters.js';
+import { phrasing } from '../hast-tools.js';
+import { applyEdits, nodeAt, proseRuns, type ProseRun } from '../prose-runs.js';
+
+export type Options = {
+  /**
+   * `remove`: spaces typed between CJK and Latin letters or digits go, because the stylesheet
+   * draws that gap (`text-autospace`) and the two would add up unevenly. `insert`: one space is
+   * put where none is typed (the gap is then a character and the stylesheet's is switched off).
+   */
+  mode: 'remove' | 'insert';
+};
+
+const latin = '[A-Za-z0-9\\u00C0-\\u024F]';
+const typedSpace = new RegExp(`(?<=[${cjkLetter}]) +(?=${latin})|(?<=${latin}) +(?=[${cjkLetter}])`, 'gu');
+const boundary = new RegExp(`(?<=[${cjkLetter}])(?=${latin})|(?<=${latin}|%)(?=[${cjkLetter}])`, 'gu');
+const quick = new RegExp(`[${cjkLetter}]`, 'u');
+
+/**
+ * The gap between CJK and Latin text or digits (`用 Kindle 读`), made by one mechanism only.
+ * Only plain ASCII spaces between a CJK letter and a Latin letter or digit are removed; nothing
+ * is inserted next to punctuation. Code and Latin-language elements are context, never changed.
+ */
+export default function rehypeCjkSpacing(options: Options): Transformer<Root> {
+  return (tree) => {
+    for (const run of proseRuns(tree)) {
+      if (!quick.test(run.text) || !/[A-Za-z0-9\u00C0-\u024F]/.test(run.text)) continue;
+      applyEdits(run, options.mode === 'remove' ? removals(run) : insertions(run));
+    }
+  };
+}
+
+function removals(run: ProseRun): Map<number, string> {
+  const edits = new Map<number, string>();
+  for (const match of run.text.matchAll(typedSpace)) {
+    for (let at = match.index; at < match.index + match[0].length; at++) edits.set(at, '');
+  }
+  return edits;
+}
+
+function insertions(run: ProseRun): Map<number, string> {
+  const { text } = run;
+  const edits = new Map<number, string>();
+  // `at` is the boundary; `at - 1` is the last code unit of the character before it (for an
+  // astral ideograph its low surrogate, so the space still follows the whole character).
+  for (const match of text.matchAll(boundary)) {
+    const at = match.index;
+    const before = nodeAt(run, at - 1);
+    const after = nodeAt(run, at);
+    // Put the space outside inline markup: `<a>Kindle</a> 阅读`, `阅读 <em>Kindle</em>`.
+    const outside = before && after && before !== after && before.parent.type === 'element' && phrasing.has(before.parent.tagName) && before.parent !== after.parent;
+    // Two boundaries may land on one character (`<a>中</a>A<a>中</a>`): the edits compose.
+    if (before && !outside) edits.set(at - 1, `${edits.get(at - 1) ?? text[at - 1]} `);
+    else if (after) edits.set(at, ` ${edits.get(at) ?? text[at]}`);
+  }
+  return edits;
+}

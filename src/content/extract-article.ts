@@ -70,7 +70,7 @@ export async function extractArticle(html: string, document: Root, titles: strin
   const parsed = unified().use(rehypeParse, { fragment: true }).parse(result.content) as Root;
   const tree: Root = { type: 'root', children: unwrapPage(parsed.children) };
   dropTitleHeading(tree, [...titles, facts.title ?? '']);
-  const byline = dropBylineLine(tree, facts.byline);
+  const byline = dropBylineLine(tree, facts.byline, facts.siteName);
   if (byline) facts.removedByline = byline;
   restorePositions(tree, document);
   return { tree, method: 'readability', facts, kept: text.length, total };
@@ -109,7 +109,7 @@ const bylineWords = /^(?:文|作者|撰文|记者|記者|by|written by|posted|pu
  * The page's byline line, when it says nothing but the byline (names, a date, role words), is
  * taken out of the first blocks of the article: the writers print the byline above the text.
  */
-function dropBylineLine(tree: Root, byline: string | undefined): string | undefined {
+function dropBylineLine(tree: Root, byline: string | undefined, siteName?: string): string | undefined {
   const names = byline ? bylineAuthors(byline) : [];
   let checked = 0;
   let removed: string | undefined;
@@ -119,8 +119,19 @@ function dropBylineLine(tree: Root, byline: string | undefined): string | undefi
     checked++;
     const text = normalizedText(toString(node));
     if (!text || text.length > 60) return undefined;
+    // The very line readability took for the byline (its text, whole) goes as it is.
+    if (byline && normalizedText(byline) === text) {
+      parent.children.splice(index, 1);
+      removed = text;
+      return false;
+    }
     let rest = text.replace(/\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?/gu, ' ');
     for (const name of names) rest = rest.split(name).join(' ');
+    if (siteName) rest = rest.split(siteName).join(' ');
+    // Credits for others (摄影／某某) and the page's counters (阅读 3621) belong to the line too.
+    rest = rest
+      .replace(/(?:摄影|攝影|图|圖|编辑|編輯|责编|責編|photo|photos)\s*[/／:：]\s*[\p{Script=Han}]{2,4}/giu, ' ')
+      .replace(/(?:阅读|閱讀|浏览|瀏覽|阅读量|點閱|views?)\s*[:：]?\s*\d[\d,.]*\s*[万萬kw]?\+?/giu, ' ');
     if (names.length === 0 || !bylineWords.test(rest.trim() || '文')) return undefined;
     parent.children.splice(index, 1);
     removed = text;

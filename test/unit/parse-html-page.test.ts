@@ -68,6 +68,18 @@ describe('saved web pages: main-article extraction', () => {
     assert.equal(article.fallbackTitles[0], '补船的人');
   });
 
+  test('the page\'s own byline line goes even with photo credits, the site name and a view counter, and only that line', async () => {
+    const line = '<p class="byline">文／周小河　摄影／陈一帆　2024年11月3日　来源：河岸周刊　阅读 3621</p>';
+    const { text, file } = await parse(page('<meta name="author" content="周小河"><meta property="og:site_name" content="河岸周刊">').replace('<div class="meta"><span class="author">文／周小河</span></div>', line));
+    assert.ok(!text.includes('阅读'), 'the byline line is gone');
+    for (const paragraph of paragraphs) assert.ok(text.includes(paragraph), paragraph);
+    assert.match(file.messages.map((m) => m.reason).join(), /removed the page's byline line/);
+    // A sentence that merely mentions the author is text, not a byline.
+    const sentence = '<p>周小河说，阅读3621次的文章不一定好。</p>';
+    const kept = await parse(page('<meta name="author" content="周小河">').replace('<div class="meta"><span class="author">文／周小河</span></div>', sentence));
+    assert.ok(kept.text.includes('阅读3621次的文章不一定好'));
+  });
+
   test('without <meta>, readability supplies the byline and JSON-LD facts', async () => {
     const jsonLd = `<script type="application/ld+json">${JSON.stringify({ '@context': 'https://schema.org', '@type': 'NewsArticle', headline: '补船的人', author: { '@type': 'Person', name: '周小河' }, datePublished: '2024-11-03', publisher: { '@type': 'Organization', name: '河岸周刊' } })}</script>`;
     const { article } = await parse(page(jsonLd));

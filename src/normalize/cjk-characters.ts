@@ -9,6 +9,7 @@ export const cjk = `${cjkLetter}${cjkPunctuation}`;
 
 const cjkTest = new RegExp(`[${cjk}]`, 'u');
 const cjkLetterTest = new RegExp(`[${cjkLetter}]`, 'u');
+const cjkLetterGlobal = new RegExp(`[${cjkLetter}]`, 'gu');
 
 export function isCjk(char: string | undefined): boolean {
   return char !== undefined && cjkTest.test(char);
@@ -27,13 +28,9 @@ export function isCjkLetter(char: string | undefined): boolean {
 
 /** Fraction of letters that are CJK (ignores spaces, digits and punctuation). */
 export function cjkShare(text: string): number {
-  let letters = 0;
-  let han = 0;
-  for (const char of text) {
-    if (/\p{L}/u.test(char)) {
-      letters++;
-      if (cjkLetterTest.test(char)) han++;
-    }
-  }
-  return letters === 0 ? 0 : han / letters;
+  // Two global regex scans: several times faster than testing each character on its own.
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters === 0) return 0;
+  const han = text.match(cjkLetterGlobal)?.length ?? 0;
+  return han / letters;
 }

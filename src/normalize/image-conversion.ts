@@ -27,8 +27,14 @@ export async function prepareImage(bytes: Uint8Array, maxDimension: number): Pro
   if (isCoreImageType(type)) {
     const size = imageSize(bytes);
     const fits = !size || maxDimension <= 0 || Math.max(size.width, size.height) <= maxDimension;
-    if (fits && type !== 'image/gif') return { data: bytes, mediaType: type, ...(size ?? {}) };
-    if (fits && type === 'image/gif' && !isAnimatedGif(bytes)) return { data: bytes, mediaType: type, ...(size ?? {}) };
+    const passes = fits && (type !== 'image/gif' || !isAnimatedGif(bytes));
+    if (passes) {
+      // Kept byte for byte, but only once it is known to decode: a damaged file would show as a
+      // broken-image icon in the reader and in the PDF.
+      const damage = await decodeProblem(bytes);
+      if (damage) return { problem: `damaged ${names[type] ?? type} image (${damage}); the image is left out — save it again from the original` };
+      return { data: bytes, mediaType: type, ...(size ?? {}) };
+    }
   } else if (!type || !convertible.has(type)) {
     return { problem: `image format ${type ?? 'unknown'} is not supported by e-readers; convert it to PNG or JPEG` };
   }
@@ -36,6 +42,17 @@ export async function prepareImage(bytes: Uint8Array, maxDimension: number): Pro
     return await convert(bytes, type!, maxDimension);
   } catch (error) {
     return { problem: `${names[type!] ?? type} image could not be converted (${(error as Error).message.split('\n')[0]}); convert it to PNG or JPEG` };
+  }
+}
+
+/** Why the image does not decode, or undefined when it does. */
+async function decodeProblem(bytes: Uint8Array): Promise<string | undefined> {
+  const { default: sharp } = await import('sharp');
+  try {
+    await sharp(bytes, { failOn: 'truncated', limitInputPixels: 100_000_000 }).stats();
+    return undefined;
+  } catch (error) {
+    return (error as Error).message.split('\n')[0];
   }
 }
 

@@ -41,6 +41,16 @@ describe('prepareImage', () => {
     }
   });
 
+  test('a damaged PNG or JPEG (valid header, broken data) is refused, not passed on', async () => {
+    for (const format of ['png', 'jpeg'] as const) {
+      const bytes = await solid(40, 30, format);
+      const damaged = Buffer.concat([bytes.subarray(0, 40), Buffer.alloc(60, 0x5a)]);
+      const result = await prepareImage(damaged, 1600);
+      assert.ok('problem' in result, `${format} should be refused`);
+      assert.match(result.problem, /damaged (PNG|JPEG) image/);
+    }
+  });
+
   test('WebP becomes JPEG, or PNG when it has transparency', async () => {
     const opaque = prepared(await prepareImage(await solid(40, 30, 'webp'), 1600));
     assert.deepEqual([opaque.mediaType, sniffImageType(opaque.data), opaque.width, opaque.height], ['image/jpeg', 'image/jpeg', 40, 30]);

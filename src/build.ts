@@ -3,6 +3,7 @@ import type { VFile } from 'vfile';
 import type { Book } from './book/model.js';
 import { adaptToWritingMode, defaultWritingMode } from './book/writing-mode.js';
 import { ArticleCache } from './cache/article-cache.js';
+import { diskCoverStore } from './cache/cover-store.js';
 import { diskStore } from './cache/disk-store.js';
 import { linkAcrossFiles } from './book/links.js';
 import type { PageSize, SpacingMode, WritingMode } from './config/schema.js';
@@ -92,6 +93,7 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
         css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir) + spacingCss(prepared.config.config.typography.spacing),
         writingMode,
         embedFont: epub.embedFont,
+        coverStore: options.cache === false ? undefined : diskCoverStore(path.join(outDirOf(prepared.config.dir), '.cache'), options.warn ?? (() => {})),
         displayPath: (file) => displayPath(file, options.cwd ?? process.cwd()),
       });
       for (const detail of written.details) log(detail);

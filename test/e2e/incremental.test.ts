@@ -22,6 +22,7 @@ describe('incremental builds', () => {
     const first = await runCli(['epub', dir], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
     assert.equal(first.code, 0, first.stderr);
     assert.equal(readLine(first.stderr), '6 normalized');
+    assert.match(first.stderr, /drew the cover/);
     const cold = readFileSync(epub);
 
     const second = await runCli(['epub', dir], { env: { SOURCE_DATE_EPOCH: '1700000000' } });
@@ -29,6 +30,7 @@ describe('incremental builds', () => {
     assert.equal(readLine(second.stderr), '0 normalized, 6 from the cache');
     assert.match(second.stderr, /wenji: 6 articles \(0 normalized, 6 from the cache\), 1 warning/);
     assert.match(second.stderr, /remote image not fetched/, 'cached articles still report their warnings');
+    assert.match(second.stderr, /cover from the cache/, 'the drawn cover is reused');
     assert.ok(readFileSync(epub).equals(cold), 'byte-identical EPUB from the cache');
 
     const letter = path.join(dir, 'content', '04-letter.txt');

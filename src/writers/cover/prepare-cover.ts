@@ -1,4 +1,7 @@
-import { coreImageTypes } from '../../book/media-types.js';
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { coreImageTypes, imageSize } from '../../book/media-types.js';
+import { version } from '../../paths.js';
 import type { Labels } from '../../book/labels.js';
 import type { Book } from '../../book/model.js';
 import type { FontFamily } from '../fonts/bundled-fonts.js';
@@ -15,12 +18,20 @@ export interface BookCover {
   generated: boolean;
 }
 
+/** Where drawn covers are kept between builds (out/.cache), by a key of everything drawn. */
+export interface CoverStore {
+  read(key: string): Uint8Array | undefined;
+  write(key: string, data: Uint8Array): void;
+}
+
 export interface CoverOptions {
   vertical: boolean;
   family: FontFamily;
   labels: Labels;
   /** How a path is shown in messages. */
   display: (file: string) => string;
+  /** Reuse a cover drawn by an earlier build of the same title, byline and mode. */
+  store?: CoverStore | undefined;
 }
 
 /**
@@ -39,10 +50,32 @@ export async function prepareCover(book: Book, options: CoverOptions): Promise<{
     warnings.push(`${options.display(meta.cover)}: ${loaded.problem}; using a generated cover`);
   }
   const byline = meta.editors.length ? options.labels.editor(meta.editors.join(options.labels.listSeparator)) : meta.authors.join(options.labels.listSeparator) || undefined;
-  const rendered = await renderCover({ title: meta.title, subtitle: meta.subtitle, byline }, options.vertical, options.family);
+  const text = { title: meta.title, subtitle: meta.subtitle, byline };
+  const key = coverKey(text, options);
+  const stored = options.store?.read(key);
+  const size = stored ? imageSize(stored) : undefined;
+  if (stored && size) {
+    return { cover: { href: 'images/cover.jpg', data: stored, mediaType: 'image/jpeg', ...size, generated: true }, warnings, details: ['cover from the cache'] };
+  }
+  const rendered = await renderCover(text, options.vertical, options.family);
+  options.store?.write(key, rendered.data);
   return {
     cover: { href: 'images/cover.jpg', data: rendered.data, mediaType: rendered.mediaType, width: rendered.width, height: rendered.height, generated: true },
     warnings,
     details: [`drew the cover (${rendered.width}×${rendered.height} JPEG, ${Math.round(rendered.data.length / 1024)} KB) in ${rendered.seconds.toFixed(1)} s`],
   };
+}
+
+/** Everything the drawing depends on: the text, the mode, the font files and wenji's version. */
+function coverKey(text: { title: string; subtitle?: string | undefined; byline?: string | undefined }, options: CoverOptions): string {
+  const font = (file: string) => {
+    try {
+      const stat = statSync(file);
+      return `${file}:${stat.size}:${stat.mtimeMs}`;
+    } catch {
+      return file;
+    }
+  };
+  const inputs = [version, JSON.stringify(text), options.vertical, font(options.family.regular.path), font(options.family.bold.path)];
+  return createHash('sha256').update(inputs.join('\n')).digest('hex').slice(0, 32);
 }

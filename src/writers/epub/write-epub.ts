@@ -5,7 +5,7 @@ import type { Book } from '../../book/model.js';
 import type { WritingMode } from '../../config/schema.js';
 import { buildToc } from '../../book/toc.js';
 import { version } from '../../paths.js';
-import { prepareCover } from '../cover/prepare-cover.js';
+import { prepareCover, type CoverStore } from '../cover/prepare-cover.js';
 import { collectBookText } from '../fonts/book-text.js';
 import { bundledSerif, type FontFamily } from '../fonts/bundled-fonts.js';
 import { embedFont, type EmbeddedFont } from '../fonts/embed-font.js';
@@ -30,6 +30,8 @@ export interface EpubOptions {
   fonts?: FontFamily;
   /** How a file path is shown in warnings (e.g. relative to the working directory). */
   displayPath?: (file: string) => string;
+  /** Keeps drawn covers between builds. */
+  coverStore?: CoverStore | undefined;
 }
 
 export interface EpubResult {
@@ -82,7 +84,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
   const warnings: string[] = [];
   const details: string[] = [];
 
-  const prepared = await prepareCover(book, { vertical: writingMode === 'vertical', family, labels, display });
+  const prepared = await prepareCover(book, { vertical: writingMode === 'vertical', family, labels, display, store: options.coverStore });
   const { cover } = prepared;
   warnings.push(...prepared.warnings);
   details.push(...prepared.details);

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { emitCacheFile, removeCacheFiles } from '../emit.js';
+import { describeError } from '../errors.js';
+import type { CoverStore } from '../writers/cover/prepare-cover.js';
+
+/** Covers kept: enough for a book's horizontal and vertical editions and a couple of old titles. */
+const keep = 4;
+
+/**
+ * Drawn covers in `out/.cache/covers/<key>.jpg`. Drawing takes a few tenths of a second, which
+ * is most of a rebuild's EPUB time when the articles come from the cache. Reading never throws;
+ * a failed write is one warning and the build goes on.
+ */
+export function diskCoverStore(cacheDir: string, warn: (line: string) => void = () => {}): CoverStore {
+  const folder = path.join(cacheDir, 'covers');
+  return {
+    read(key) {
+      try {
+        return new Uint8Array(readFileSync(path.join(folder, `${key}.jpg`)));
+      } catch {
+        return undefined;
+      }
+    },
+    write(key, data) {
+      try {
+        emitCacheFile(cacheDir, `covers/${key}.jpg`, data);
+        const older = readdirSync(folder)
+          .filter((name) => name.endsWith('.jpg') || name.endsWith('.tmp'))
+          .map((name) => ({ name, time: statSync(path.join(folder, name)).mtimeMs }))
+          .sort((a, b) => b.time - a.time || (a.name < b.name ? -1 : 1))
+          .slice(keep);
+        removeCacheFiles(cacheDir, older.map(({ name }) => `covers/${name}`));
+      } catch (error) {
+        warn(`${cacheDir}: cannot keep the drawn cover in the build cache (${describeError(error)})`);
+      }
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.js';
 import type { ChineseConverter } from '../chinese-conversion.js';
 import { visitProse } from '../hast-tools.js';
 import { isOtherLanguage } from '../prose-runs.js';

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Transformer } from 'unified';
-import { visit, SKIP } from 'unist-util-visit';
+import { visit, SKIP } from '../visit.js';
 import { isElement, isPhrasing } from '../hast-tools.js';
 
 export type Options = {

@@ -5,7 +5,7 @@ import type { Element, ElementContent, Parents, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
-import { visit, SKIP } from 'unist-util-visit';
+import { visit, SKIP } from '../visit.js';
 import type { VFile } from 'vfile';
 import { coreImageTypes } from '../../book/media-types.js';
 import { prepareImage, type Preparation } from '../image-conversion.js';

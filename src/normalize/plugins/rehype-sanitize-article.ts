@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.js';
 
 export type Options = {
   /** Extra tag names to keep (merged into the schema). */

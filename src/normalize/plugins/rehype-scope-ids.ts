@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.js';
 
 export type Options = {
   /** The article's id; every id in the article is prefixed with it. */

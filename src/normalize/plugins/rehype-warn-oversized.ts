@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from 'unist-util-visit';
+import { visit } from '../visit.js';
 import { visitProse } from '../hast-tools.js';
 
 export type Options = {

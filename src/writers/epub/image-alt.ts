@@ -7,6 +7,7 @@ import { toString } from 'hast-util-to-string';
  * images in articles carry content. Returns a copy; the book is not mutated.
  */
 export function withAltText(body: Root, fallback: string): Root {
+  if (!hasImage(body)) return body;
   const copy = structuredClone(body);
   const walk = (nodes: RootContent[], caption: string | undefined) => {
     for (const node of nodes) {
@@ -22,4 +23,8 @@ export function withAltText(body: Root, fallback: string): Root {
 function figureCaption(figure: Element): string | undefined {
   const caption = figure.children.find((child): child is Element => child.type === 'element' && child.tagName === 'figcaption');
   return caption ? toString(caption).replace(/\s+/g, ' ').trim() : undefined;
+}
+
+function hasImage(parent: Root | Element): boolean {
+  return parent.children.some((node) => node.type === 'element' && (node.tagName === 'img' || hasImage(node)));
 }

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { Book } from './book/model.js';
+import { bookMeta } from './book/build-book.js';
+import { labelsFor } from './book/labels.js';
 import { adaptToWritingMode, defaultWritingMode } from './book/writing-mode.js';
 import { ArticleCache } from './cache/article-cache.js';
 import { diskCoverStore } from './cache/cover-store.js';
@@ -14,7 +16,9 @@ import { stylesDir } from './paths.js';
 import { prepareBook, readStylesheet, type PrepareOptions } from './prepare-book.js';
 import { stageReporter } from './progress.js';
 import { articleHref } from './writers/epub/documents.js';
+import { prepareCover, type PreparedCover } from './writers/cover/prepare-cover.js';
 import { writeEpub } from './writers/epub/write-epub.js';
+import { bundledSerif } from './writers/fonts/bundled-fonts.js';
 
 export type Target = 'epub' | 'pdf';
 
@@ -62,10 +66,22 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
   const outDirOf = (configDir: string) => (options.outDir ? path.resolve(options.cwd ?? process.cwd(), options.outDir) : path.join(configDir, 'out'));
   // Downloaded images are cached next to the outputs (out/.cache), wherever --out points.
   const cacheDir = options.outDir ? path.join(path.resolve(options.cwd ?? process.cwd(), options.outDir), '.cache') : undefined;
+  const display = (file: string) => displayPath(file, options.cwd ?? process.cwd());
+  const coverStore = (configDir: string) => (options.cache === false ? undefined : diskCoverStore(path.join(outDirOf(configDir), '.cache'), options.warn ?? (() => {})));
+  let cover: Promise<PreparedCover> | undefined;
   const prepared = await prepareBook({
     ...options,
     cacheDir: options.cacheDir ?? cacheDir,
     cache: options.cache === false ? undefined : (config) => new ArticleCache(diskStore(path.join(outDirOf(config.dir), '.cache'), options.warn), config.config),
+    // The EPUB cover depends on the settings only: it is drawn while the articles are read.
+    onConfig: (config, configDir) => {
+      if (!options.targets.includes('epub')) return;
+      const meta = bookMeta(config, [], { configDir });
+      const vertical = (options.writingMode ?? config.epub.writingMode) === 'vertical';
+      cover = prepareCover({ meta }, { vertical, family: bundledSerif(), labels: labelsFor(meta.language), display, store: coverStore(configDir) });
+      // Awaited by the EPUB writer; a failure surfaces there, not as an unhandled rejection.
+      cover.catch(() => {});
+    },
   });
   const { book } = prepared;
   const { normalized, reused } = prepared.stats;
@@ -93,8 +109,9 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
         css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir) + spacingCss(prepared.config.config.typography.spacing),
         writingMode,
         embedFont: epub.embedFont,
-        coverStore: options.cache === false ? undefined : diskCoverStore(path.join(outDirOf(prepared.config.dir), '.cache'), options.warn ?? (() => {})),
-        displayPath: (file) => displayPath(file, options.cwd ?? process.cwd()),
+        coverStore: coverStore(prepared.config.dir),
+        cover,
+        displayPath: display,
       });
       for (const detail of written.details) log(detail);
       warnings.push(...written.warnings);

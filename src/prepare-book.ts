@@ -8,7 +8,7 @@ import { labelsFor } from './book/labels.js';
 import { linkArticles } from './book/links.js';
 import type { Article, Book } from './book/model.js';
 import { loadConfig, type LoadedConfig } from './config/load.js';
-import type { ConfigInput } from './config/schema.js';
+import type { Config, ConfigInput } from './config/schema.js';
 import { loadContent, withFatal } from './content/load.js';
 import { createImageFetcher } from './content/fetch-remote-image.js';
 import { describeError } from './errors.js';
@@ -31,6 +31,8 @@ export interface PrepareOptions {
   /** Reuses articles normalized before (incremental builds, the preview); created once the config is known. */
   cache?: ((config: LoadedConfig) => ArticleCache | undefined) | undefined;
   progress?: ProgressListener | undefined;
+  /** Called with the book's settings (after script conversion) before any article is read. */
+  onConfig?: ((config: Config, configDir: string) => void) | undefined;
 }
 
 export interface PreparedBook {
@@ -62,6 +64,7 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   const language = convertedLanguage(config.config.language, typography.convert);
   const bookConfig = converter ? { ...convertConfigText(config.config, converter), language } : config.config;
   const labels = labelsFor(language);
+  options.onConfig?.(bookConfig, config.dir);
   const settings: NormalizeSettings = {
     typography,
     strip: stripPatterns(strip),
@@ -104,6 +107,8 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
       else withFatal(file, `could not be read: ${describeError(error)}`, 'internal');
     }
     normalizing.advance(index + 1, file.data.contentPath);
+    // Between articles, work started earlier (the cover, drawn on the thread pool) moves on.
+    await new Promise((resolve) => setImmediate(resolve));
   }
   cache?.finish();
   const stats = cache ? { ...cache.stats } : { normalized: articles.length, reused: 0 };

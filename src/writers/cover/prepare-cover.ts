@@ -38,7 +38,13 @@ export interface CoverOptions {
  * The cover of book.yaml when it can be used, else one drawn from the title, subtitle and
  * editor. A cover that cannot be used is a one-line warning naming the file, never a failure.
  */
-export async function prepareCover(book: Book, options: CoverOptions): Promise<{ cover: BookCover; warnings: string[]; details: string[] }> {
+export interface PreparedCover {
+  cover: BookCover;
+  warnings: string[];
+  details: string[];
+}
+
+export async function prepareCover(book: Pick<Book, 'meta'>, options: CoverOptions): Promise<PreparedCover> {
   const warnings: string[] = [];
   const { meta } = book;
   if (meta.cover) {

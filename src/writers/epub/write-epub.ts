@@ -5,7 +5,7 @@ import type { Book } from '../../book/model.js';
 import type { WritingMode } from '../../config/schema.js';
 import { buildToc } from '../../book/toc.js';
 import { version } from '../../paths.js';
-import { prepareCover, type CoverStore } from '../cover/prepare-cover.js';
+import { prepareCover, type CoverStore, type PreparedCover } from '../cover/prepare-cover.js';
 import { collectBookText } from '../fonts/book-text.js';
 import { bundledSerif, type FontFamily } from '../fonts/bundled-fonts.js';
 import { embedFont, type EmbeddedFont } from '../fonts/embed-font.js';
@@ -15,7 +15,7 @@ import { documentWritingMode } from './document-writing-mode.js';
 import { articleBody, articleHref, colophonBody, contentsPageBody, coverPageBody, navBody, titlePageBody } from './documents.js';
 import { withAltText } from './image-alt.js';
 import { contentOpf, passThrough, tocNcx } from './templates.js';
-import { writeZip, type ZipEntry } from './zip.js';
+import { compressEntry, writeZip, type CompressedEntry, type ZipEntry } from './zip.js';
 
 export interface EpubOptions {
   /** The stylesheet, written as `style.css`. */
@@ -32,6 +32,11 @@ export interface EpubOptions {
   displayPath?: (file: string) => string;
   /** Keeps drawn covers between builds. */
   coverStore?: CoverStore | undefined;
+  /**
+   * The cover, when the caller started it early (`startEpubCover`), so that it is drawn while
+   * the articles are read.
+   */
+  cover?: Promise<PreparedCover> | undefined;
 }
 
 export interface EpubResult {
@@ -84,7 +89,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
   const warnings: string[] = [];
   const details: string[] = [];
 
-  const prepared = await prepareCover(book, { vertical: writingMode === 'vertical', family, labels, display, store: options.coverStore });
+  const prepared = await (options.cover ?? prepareCover(book, { vertical: writingMode === 'vertical', family, labels, display, store: options.coverStore }));
   const { cover } = prepared;
   warnings.push(...prepared.warnings);
   details.push(...prepared.details);
@@ -147,7 +152,9 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
       ...(mode ? { htmlProperties: { className: [mode] } } : {}),
     });
   };
-  const documents = specs.map((spec) => ({ ...spec, xhtml: render(spec) }));
+  // Each document is deflated on the thread pool while the next one is rendered.
+  const encoder = new TextEncoder();
+  const compressed = specs.map((spec) => compressEntry(`OEBPS/${spec.filename}`, encoder.encode(render(spec))));
   const navXhtml = render({ title: labels.contents, body: nav, bodyClass: 'nav', language: meta.language });
 
   const files: PackagedFile[] = [
@@ -166,7 +173,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
         ]
       : []),
     { id: 'cover-image', href: cover.href, mediaType: cover.mediaType, properties: 'cover-image' },
-    ...documents.map((d) => ({ id: d.id, href: d.filename, mediaType: xhtmlType })),
+    ...specs.map((d) => ({ id: d.id, href: d.filename, mediaType: xhtmlType })),
     ...book.images.map((image) => ({ id: `img-${image.href.replace(/^images\/|\.\w+$/g, '')}`, href: image.href, mediaType: image.mediaType })),
   ];
   let playOrder = 0;
@@ -207,7 +214,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
     pageProgression: writingMode === 'vertical' ? 'rtl' : '',
     generator: `wenji ${version}`,
     manifest,
-    spine: documents.map((d) => ({ idref: d.id })),
+    spine: specs.map((d) => ({ idref: d.id })),
     ncxDepth: toc.some((entry) => entry.children.length) ? 2 : 1,
     navPoints,
     xhtml: navXhtml,
@@ -225,9 +232,11 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
       verbose: false,
       ...templateData,
     } as ConstructorParameters<typeof EPub>[0],
-    documents.map((d) => ({ title: d.title, filename: d.filename, content: '', xhtml: d.xhtml })) as ConstructorParameters<typeof EPub>[1],
+    // The documents are already rendered and compressed: the packager gets placeholders.
+    specs.map((d) => ({ title: d.title, filename: d.filename, content: '', xhtml: '' })) as ConstructorParameters<typeof EPub>[1],
     files,
     new Date(meta.modified),
+    await Promise.all(compressed),
   );
   return { bytes: new Uint8Array(await epub.genEpub()), warnings, details };
 }
@@ -242,6 +251,7 @@ class PackagedEpub extends EPub {
     content: ConstructorParameters<typeof EPub>[1],
     private readonly files: { path: string; data: Uint8Array }[],
     private readonly date: Date,
+    private readonly documents: CompressedEntry[],
   ) {
     super(options, content);
   }
@@ -262,11 +272,13 @@ class PackagedEpub extends EPub {
    */
   override async genEpub(): Promise<Buffer> {
     await this.render();
-    const entries: ZipEntry[] = [];
+    const documents = new Map(this.documents.map((entry) => [entry.name, entry]));
+    const entries: (ZipEntry | CompressedEntry)[] = [];
     for (const [name, file] of Object.entries(this.zip.files)) {
       if (file.dir) continue;
-      entries.push({ name, data: await file.async('uint8array'), store: name === 'mimetype' || /\.(png|jpe?g|gif|webp)$/i.test(name) });
+      entries.push(documents.get(name) ?? { name, data: await file.async('uint8array'), store: name === 'mimetype' || /\.(png|jpe?g|gif|webp)$/i.test(name) });
     }
+    if (entries.filter((entry) => documents.has(entry.name)).length !== documents.size) throw new Error('epub-gen-memory did not lay out every document');
     return Buffer.from(writeZip(entries, this.date));
   }
 

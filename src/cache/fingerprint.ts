@@ -18,12 +18,17 @@ export function configHash(config: Config): string {
   return sha256(JSON.stringify(relevant)).slice(0, 16);
 }
 
+/** Set by the bundler; undefined when running the modules compiled by tsc. */
+declare const WENJI_CODE_FINGERPRINT: string | undefined;
+
 /**
  * Identifies the code that turns a source file into an Article: wenji's version, its pinned
  * dependencies and the compiled modules of the reading and normalizing stages. A development
  * build with a changed plugin therefore never reuses articles normalized by the old one.
  */
 export function codeFingerprint(): string {
+  // The bundled CLI carries the fingerprint of the modules it was built from (scripts/bundle.mjs).
+  if (typeof WENJI_CODE_FINGERPRINT === 'string') return WENJI_CODE_FINGERPRINT;
   const hash = createHash('sha256').update(`wenji ${version}\n`);
   try {
     const manifest = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };

@@ -45,7 +45,9 @@ export async function extractArticle(html: string, document: Root, titles: strin
   const body = select('body', document);
   const total = body ? normalizedText(toString(body)).length : fallbackText.length;
   // Loaded on first use: linkedom takes a third of a second to import, and books of Markdown never need it.
-  const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
+  const [readability, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
+  // A CommonJS package: Node names its exports, a bundle gives them as the default export.
+  const { Readability } = 'Readability' in readability ? readability : (readability as { default: typeof readability }).default;
   let result: ReturnType<InstanceType<typeof Readability<string>>['parse']> = null;
   try {
     const { document: dom } = parseHTML(html);

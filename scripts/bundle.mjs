@@ -13,6 +13,23 @@ const outdir = path.join(root, 'dist', 'bundle');
 // fingerprint of the modules it is built from, the same value the unbundled CLI computes.
 const { codeFingerprint } = await import(path.join(root, 'dist', 'src', 'cache', 'fingerprint.js'));
 
+/**
+ * epub-gen-memory ships lighter variants of two of its modules (for browsers), and wenji needs
+ * no more than they do: it hands the packager every file itself (nothing is downloaded, so
+ * node-fetch and the WHATWG URL tables it pulls in are never used) and passes options the
+ * tests check (so the `ow` argument validation is not needed at run time).
+ */
+const epubGenLight = {
+  name: 'epub-gen-memory-light',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(fetchable|predicates)$/ }, (args) => {
+      if (!/epub-gen-memory[\\/]dist[\\/]lib[\\/]util$/.test(args.resolveDir)) return undefined;
+      const variant = args.path === './fetchable' ? 'fetchable-browser.js' : 'predicates-nop.js';
+      return { path: path.join(args.resolveDir, variant) };
+    });
+  },
+};
+
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints: { wenji: path.join(root, 'dist', 'src', 'cli', 'main.js') },
@@ -30,10 +47,14 @@ const result = await build({
   banner: { js: "import { createRequire as __wenjiRequire } from 'node:module'; const require = __wenjiRequire(import.meta.url);" },
   // Some dependencies read class and function names (linkedom's DOM classes).
   keepNames: true,
-  sourcemap: false,
+  minify: true,
+  // Maps beside the chunks: `--verbose` turns them on, so stack traces name the sources.
+  sourcemap: 'linked',
+  sourcesContent: false,
   legalComments: 'linked',
   logLevel: 'warning',
   metafile: true,
+  plugins: [epubGenLight],
 });
 writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
 const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);

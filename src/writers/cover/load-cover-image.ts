@@ -1,5 +1,4 @@
 import { readFile, stat } from 'node:fs/promises';
-import sharp from 'sharp';
 import { imageSize, isCoreImageType, sniffImageType } from '../../book/media-types.js';
 import { describeError } from '../../errors.js';
 
@@ -42,6 +41,8 @@ export async function loadCoverImage(file: string): Promise<CoverLoad> {
     return { image: { data: bytes, mediaType: type, ...size } };
   }
   try {
+    // Loaded on first use (libvips is large): JPEG and PNG covers never need it.
+    const { default: sharp } = await import('sharp');
     const image = sharp(bytes, { limitInputPixels: maxCoverPixels, density: 72 });
     const { width, height } = await image.metadata();
     const data = await image.flatten({ background: '#ffffff' }).jpeg({ quality: 90, chromaSubsampling: '4:4:4' }).toBuffer();

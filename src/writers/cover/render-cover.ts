@@ -1,4 +1,3 @@
-import sharp from 'sharp';
 import type { FontFamily } from '../fonts/bundled-fonts.js';
 import { coverSize, coverSvg, type CoverText } from './cover-layout.js';
 import { createShaper } from './shape-text.js';
@@ -19,7 +18,8 @@ export interface RenderedCover {
  */
 export async function renderCover(text: CoverText, vertical: boolean, family: FontFamily): Promise<RenderedCover> {
   const started = performance.now();
-  const shaper = await createShaper(family);
+  // Loaded on first use (libvips is large): a cover kept from an earlier build never needs it.
+  const [{ default: sharp }, shaper] = await Promise.all([import('sharp'), createShaper(family)]);
   const svg = coverSvg(text, vertical, shaper);
   const data = await sharp(Buffer.from(svg), { density: 72 })
     .flatten({ background: '#ffffff' })

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import subsetFont from 'subset-font';
 import { layoutFeatureTags, sfntTables } from './sfnt-tables.js';
 
 /**
@@ -26,6 +25,8 @@ export async function subsetForText(fontPath: string, text: string): Promise<Uin
   const source = await readFile(fontPath);
   const sourceTables = sfntTables(source);
   // name IDs 0, 13 and 14 keep the copyright and the OFL notice inside the subset, as the licence asks.
+  // Loaded on first use: subset-font compiles harfbuzz (WebAssembly), which most builds never need.
+  const { default: subsetFont } = await import('subset-font');
   const subset = new Uint8Array(await subsetFont(source, text, { targetFormat: 'sfnt', keepFeatures: [...keptFeatures], preserveNameIds: [0, 13, 14] }));
   const tables = sfntTables(subset);
   for (const tag of verticalTables) if (sourceTables.has(tag) && !tables.has(tag)) throw new Error(`the subset lost its ${tag} table`);

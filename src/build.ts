@@ -7,6 +7,7 @@ import { adaptToWritingMode, defaultWritingMode } from './book/writing-mode.js';
 import { ArticleCache } from './cache/article-cache.js';
 import { diskCoverStore } from './cache/cover-store.js';
 import { diskStore } from './cache/disk-store.js';
+import { diskDocumentStore } from './cache/document-store.js';
 import { linkAcrossFiles } from './book/links.js';
 import type { PageSize, SpacingMode, WritingMode } from './config/schema.js';
 import { displayPath } from './content/load.js';
@@ -110,6 +111,7 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
         writingMode,
         embedFont: epub.embedFont,
         coverStore: coverStore(prepared.config.dir),
+        documentStore: options.cache === false ? undefined : diskDocumentStore(path.join(outDirOf(prepared.config.dir), '.cache'), options.warn),
         cover,
         displayPath: display,
       });

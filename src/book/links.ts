@@ -1,3 +1,4 @@
+import { derivedDigest } from './digest.js';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import type { Position } from 'unist';
@@ -20,7 +21,7 @@ export interface LinkProblem {
  * form is right as it is in the PDF (one document); `linkAcrossFiles` maps it for the EPUB
  * (one document per article). A relative link to something outside the book is resolved
  * against the article's own `url` when it has one, and otherwise removed (its text stays).
- * Article bodies are changed in place.
+ * Article bodies (and digests) are changed in place.
  */
 export function linkArticles(articles: Article[]): LinkProblem[] {
   const problems: LinkProblem[] = [];
@@ -53,7 +54,7 @@ export function linkArticles(articles: Article[]): LinkProblem[] {
   };
 
   for (const article of articles) {
-    eachElement(article.body, (node) => {
+    const rewrite = (node: Element) => {
       if (node.tagName !== 'a' || typeof node.properties.href !== 'string') return;
       const href = node.properties.href;
       if (href.startsWith('#')) return;
@@ -89,7 +90,15 @@ export function linkArticles(articles: Article[]): LinkProblem[] {
       }
       delete node.properties.href;
       problems.push({ article, message: `link to "${href}" removed (its text is kept): it is not an article of this book and the article has no url to resolve it against`, place: node.position });
+    };
+    // What was rewritten depends on the other articles: it becomes part of the article's digest.
+    const changes: unknown[] = [];
+    eachElement(article.body, (node) => {
+      const before = node.properties.href;
+      rewrite(node);
+      if (node.properties.href !== before) changes.push(before, node.properties.href ?? null);
     });
+    if (changes.length && article.digest) article.digest = derivedDigest(article.digest, 'book-links', changes)!;
   }
   return problems;
 }
@@ -119,13 +128,17 @@ export function linkAcrossFiles(book: Book, hrefFor: (articleId: string, fragmen
       });
       if (!needed) return article;
       const body = structuredClone(article.body);
+      const rewritten: string[] = [];
       eachElement(body, (node) => {
         if (node.tagName !== 'a' || !foreign(article, node.properties.href)) return;
         const id = String(node.properties.href).slice(1);
         const home = owner.get(id)!;
         node.properties.href = hrefFor(home, id === home ? undefined : id);
+        rewritten.push(id, node.properties.href);
       });
-      return { ...article, body };
+      const { digest: _digest, ...rest } = article;
+      const digest = derivedDigest(article.digest, 'links', rewritten);
+      return { ...rest, body, ...(digest ? { digest } : {}) };
     }),
   };
 }

@@ -34,6 +34,11 @@ export interface Article {
   images: ImageAsset[];
   /** Characters of text, for reports. */
   length: number;
+  /**
+   * Names this exact article (source, settings, code, id) when the build cache is on; writers key
+   * their own caches with it. Whatever changes the article must change or drop the digest.
+   */
+  digest?: string;
 }
 
 export interface BookMeta {

@@ -1,3 +1,4 @@
+import { derivedDigest } from './digest.js';
 import type { Root } from 'hast';
 import { unified, type PluggableList } from 'unified';
 import type { WritingMode } from '../config/schema.js';
@@ -33,7 +34,8 @@ export function adaptToWritingMode(book: Book, options: WritingModeOptions): Boo
       // Titles and section names are shown as set in the text (corner quotes, upright numbers
       // are only for the body), so they are re-read from the adapted body.
       const title = options.quotes === 'corner' ? convertTitle(article.title) : article.title;
-      return { ...article, title, body, sections: collectSections(body) };
+      const digest = derivedDigest(article.digest, 'writing-mode', options.mode, options.quotes, options.tcyDigits ?? 2);
+      return { ...article, title, body, sections: collectSections(body), ...(digest ? { digest } : {}) };
     }),
   };
 }

@@ -58,13 +58,13 @@ export class ArticleCache {
     const cached = this.restore(key, file);
     if (cached) {
       this.stats.reused += cached.length;
-      return cached;
+      return withDigests(key, cached);
     }
     const before = file.messages.length;
     const { articles, dependencies } = await produce();
     this.stats.normalized += articles.length;
     this.store.write(toEntry(key, articles, file.messages.slice(before), dependencies), articles.flatMap((article) => article.images));
-    return articles;
+    return withDigests(key, articles);
   }
 
   /** Lets the store forget entries this run did not use (removed or changed articles). */
@@ -96,6 +96,11 @@ export class ArticleCache {
     replayMessages(file, entry.messages);
     return articles;
   }
+}
+
+/** An article's digest is its entry's key and its place in the file (a blog dump gives several). */
+function withDigests(key: string, articles: Article[]): Article[] {
+  return articles.map((article, index) => ({ ...article, digest: `${key}:${index}` }));
 }
 
 /** The href's hash prefix, checked against the bytes so a damaged image file is a miss. */

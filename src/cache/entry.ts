@@ -37,7 +37,8 @@ export function toEntry(key: string, articles: Article[], messages: VFileMessage
   return {
     schema: entrySchema,
     key,
-    articles: articles.map((article) => ({ ...article, images: article.images.map(({ data: _data, ...rest }) => rest) })),
+    // The digest is the entry's key: it is given again on reading, never stored.
+    articles: articles.map(({ digest: _digest, ...article }) => ({ ...article, images: article.images.map(({ data: _data, ...rest }) => rest) })),
     messages: messages.map(storeMessage),
     dependencies,
   };

@@ -23,8 +23,9 @@ declare const WENJI_CODE_FINGERPRINT: string | undefined;
 
 /**
  * Identifies the code that turns a source file into an Article: wenji's version, its pinned
- * dependencies and the compiled modules of the reading and normalizing stages. A development
- * build with a changed plugin therefore never reuses articles normalized by the old one.
+ * dependencies and the compiled modules of the reading, normalizing and writing stages. A
+ * development build with a changed plugin therefore never reuses articles normalized (or
+ * documents rendered) by the old one.
  */
 export function codeFingerprint(): string {
   // The bundled CLI carries the fingerprint of the modules it was built from (scripts/bundle.mjs).
@@ -37,7 +38,7 @@ export function codeFingerprint(): string {
     // without a manifest the version alone identifies the code
   }
   const compiled = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-  for (const part of ['content', 'normalize', 'book', 'cache', 'prepare-book.js']) {
+  for (const part of ['content', 'normalize', 'book', 'cache', 'writers', 'prepare-book.js']) {
     for (const file of listFiles(path.join(compiled, part))) hash.update(path.relative(compiled, file)).update(readFileSync(file));
   }
   return hash.digest('hex').slice(0, 16);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ElementContent, Root } from 'hast';
 import { EPub } from 'epub-gen-memory';
 import { labelsFor } from '../../book/labels.js';
@@ -37,6 +38,22 @@ export interface EpubOptions {
    * the articles are read.
    */
   cover?: Promise<PreparedCover> | undefined;
+  /** Article documents kept from earlier builds, by the article's digest and these options. */
+  documentStore?: DocumentStore | undefined;
+}
+
+/** An article document as the EPUB holds it: XHTML deflated, with its CRC-32 and length. */
+export interface StoredDocument {
+  deflated: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+export interface DocumentStore {
+  read(key: string): StoredDocument | undefined;
+  write(key: string, document: StoredDocument): void;
+  /** The build is over: documents it did not use may go. */
+  finish?(): void;
 }
 
 export interface EpubResult {
@@ -58,7 +75,10 @@ interface DocumentSpec {
   id: string;
   filename: string;
   title: string;
-  body: ElementContent[];
+  /** Built on first use: an article kept in the document store is not built at all. */
+  body: () => ElementContent[];
+  /** The article's digest, for the document store. */
+  digest?: string | undefined;
   bodyClass: string;
   /** `epub:type` of the body: frontmatter, bodymatter, backmatter. */
   matter?: string;
@@ -94,26 +114,26 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
   warnings.push(...prepared.warnings);
   details.push(...prepared.details);
 
-  const articleBodies = book.articles.map((article) => ({ ...article, body: withAltText(article.body, labels.image) }));
   const fontCredit = `${family.name} · ${family.license}`;
   const colophon = (credit: string | undefined): DocumentSpec => ({
     id: 'colophon',
     filename: 'colophon.xhtml',
     title: labels.colophon,
-    body: colophonBody(book, labels, { fontCredit: credit, hrefOf: articleHref }),
+    body: () => colophonBody(book, labels, { fontCredit: credit, hrefOf: articleHref }),
     bodyClass: 'colophon-page',
     matter: 'backmatter',
     language: meta.language,
   });
   const specs: DocumentSpec[] = [
-    { id: 'cover', filename: 'cover.xhtml', title: meta.title, body: coverPageBody(book, cover), bodyClass: 'cover-page', language: meta.language },
-    { id: 'titlepage', filename: 'titlepage.xhtml', title: meta.title, body: titlePageBody(book, labels), bodyClass: 'titlepage', matter: 'frontmatter', language: meta.language },
-    { id: 'contents', filename: 'contents.xhtml', title: labels.contents, body: contentsPageBody(book, toc, labels), bodyClass: 'contents', matter: 'frontmatter', language: meta.language },
-    ...articleBodies.map((article) => ({
+    { id: 'cover', filename: 'cover.xhtml', title: meta.title, body: () => coverPageBody(book, cover), bodyClass: 'cover-page', language: meta.language },
+    { id: 'titlepage', filename: 'titlepage.xhtml', title: meta.title, body: () => titlePageBody(book, labels), bodyClass: 'titlepage', matter: 'frontmatter', language: meta.language },
+    { id: 'contents', filename: 'contents.xhtml', title: labels.contents, body: () => contentsPageBody(book, toc, labels), bodyClass: 'contents', matter: 'frontmatter', language: meta.language },
+    ...book.articles.map((article) => ({
       id: `article-${article.id}`,
       filename: articleHref(article),
       title: article.title,
-      body: articleBody(article, labels),
+      body: () => articleBody({ ...article, body: withAltText(article.body, labels.image) }, labels),
+      digest: article.digest,
       bodyClass: 'article',
       matter: 'bodymatter',
       language: article.language ?? meta.language,
@@ -131,7 +151,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
 
   let font: EmbeddedFont | undefined;
   if (options.embedFont) {
-    const embedded = await embedFont(collectBookText([...specs.map((spec) => spec.body), nav]), family, display);
+    const embedded = await embedFont(collectBookText([...specs.map((spec) => spec.body()), nav]), family, display);
     warnings.push(...embedded.warnings);
     font = embedded.font;
     if (font) {
@@ -141,7 +161,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
   }
 
   const stylesheets = font ? ['fonts.css', 'style.css'] : ['style.css'];
-  const render = (spec: Pick<DocumentSpec, 'title' | 'body' | 'bodyClass' | 'matter' | 'language'>) => {
+  const render = (spec: Pick<DocumentSpec, 'title' | 'bodyClass' | 'matter' | 'language'> & { body: ElementContent[] }) => {
     const mode = documentWritingMode(writingMode, spec.language);
     return toXhtml({
       title: spec.title,
@@ -152,10 +172,27 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
       ...(mode ? { htmlProperties: { className: [mode] } } : {}),
     });
   };
-  // Each document is deflated on the thread pool while the next one is rendered.
+  // Each document is deflated on the thread pool while the next one is rendered; an article
+  // rendered by an earlier build with the same settings is taken as it was stored.
   const encoder = new TextEncoder();
-  const compressed = specs.map((spec) => compressEntry(`OEBPS/${spec.filename}`, encoder.encode(render(spec))));
+  const store = options.documentStore;
+  const fresh: { key: string; index: number }[] = [];
+  const compressed = specs.map((spec, index): Promise<CompressedEntry> => {
+    const name = `OEBPS/${spec.filename}`;
+    const key = store && spec.digest ? documentKey(spec.digest, { writingMode, stylesheets, language: meta.language }) : undefined;
+    const stored = key ? store!.read(key) : undefined;
+    if (stored) return Promise.resolve({ name, ...stored });
+    if (key) fresh.push({ key, index });
+    return compressEntry(name, encoder.encode(render({ ...spec, body: spec.body() })));
+  });
   const navXhtml = render({ title: labels.contents, body: nav, bodyClass: 'nav', language: meta.language });
+  const entries = await Promise.all(compressed);
+  for (const { key, index } of fresh) store!.write(key, entries[index]!);
+  store?.finish?.();
+  if (store) {
+    const kept = specs.filter((spec) => spec.digest).length - fresh.length;
+    details.push(`rendered ${fresh.length} article document${fresh.length === 1 ? '' : 's'}${kept ? `, ${kept} from the cache` : ''}`);
+  }
 
   const files: PackagedFile[] = [
     { path: cover.href, data: cover.data },
@@ -236,9 +273,14 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
     specs.map((d) => ({ title: d.title, filename: d.filename, content: '', xhtml: '' })) as ConstructorParameters<typeof EPub>[1],
     files,
     new Date(meta.modified),
-    await Promise.all(compressed),
+    entries,
   );
   return { bytes: new Uint8Array(await epub.genEpub()), warnings, details };
+}
+
+/** Everything an article's document depends on besides the article (named by its digest). */
+function documentKey(digest: string, settings: { writingMode: WritingMode; stylesheets: string[]; language: string }): string {
+  return createHash('sha256').update(JSON.stringify(['epub-document', digest, settings.writingMode, settings.stylesheets, settings.language])).digest('hex').slice(0, 40);
 }
 
 /**

@@ -1,0 +1,59 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { emitCacheFile, removeCacheFiles } from '../emit.js';
+import { describeError } from '../errors.js';
+import type { DocumentStore, StoredDocument } from '../writers/epub/write-epub.js';
+import { sha256 } from './fingerprint.js';
+
+/**
+ * Article documents as the EPUB holds them (rendered XHTML, deflated) in
+ * `out/.cache/documents/<key>.deflate`: the CRC-32 and length of the XHTML (4 bytes each), the
+ * SHA-256 of the deflate stream (32 bytes), then the stream. An unchanged article is copied into
+ * the next EPUB as it is. Reading never throws: a file whose stream does not match its hash
+ * (truncated, damaged) is a miss, so a bad entry never reaches a book. A failed write is one
+ * warning and the build goes on.
+ */
+const headerLength = 8 + 32;
+
+export function diskDocumentStore(cacheDir: string, warn: (line: string) => void = () => {}): DocumentStore {
+  const folder = path.join(cacheDir, 'documents');
+  const used = new Set<string>();
+  let broken = false;
+  return {
+    read(key) {
+      used.add(key);
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(path.join(folder, `${key}.deflate`));
+      } catch {
+        return undefined;
+      }
+      if (bytes.length < headerLength) return undefined;
+      const deflated = new Uint8Array(bytes.buffer, bytes.byteOffset + headerLength, bytes.length - headerLength);
+      if (sha256(deflated) !== bytes.subarray(8, headerLength).toString('hex')) return undefined;
+      return { crc: bytes.readUInt32LE(0), size: bytes.readUInt32LE(4), deflated };
+    },
+    write(key, document: StoredDocument) {
+      used.add(key);
+      if (broken) return;
+      const header = Buffer.alloc(headerLength);
+      header.writeUInt32LE(document.crc, 0);
+      header.writeUInt32LE(document.size, 4);
+      header.write(sha256(document.deflated), 8, 'hex');
+      try {
+        emitCacheFile(cacheDir, `documents/${key}.deflate`, Buffer.concat([header, document.deflated]));
+      } catch (error) {
+        broken = true;
+        warn(`${cacheDir}: cannot keep rendered documents in the build cache (${describeError(error)})`);
+      }
+    },
+    finish() {
+      try {
+        const stale = readdirSync(folder).filter((name) => name.endsWith('.tmp') || !used.has(name.replace(/\.deflate$/, '')));
+        removeCacheFiles(cacheDir, stale.map((name) => `documents/${name}`));
+      } catch {
+        // pruning is housekeeping; the next run tries again
+      }
+    },
+  };
+}

@@ -1,9 +1,6 @@
 import path from 'node:path';
-import type { ElementContent, Root } from 'hast';
-import { select, selectAll } from 'hast-util-select';
+import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import rehypeParse from 'rehype-parse';
-import rehypeRaw from 'rehype-raw';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -12,8 +9,6 @@ import { unified } from 'unified';
 import type { VFile } from 'vfile';
 import { labelsFor } from '../book/labels.js';
 import { FrontMatterError, readFrontMatter, type ArticleMeta, type FrontMatter } from './front-matter.js';
-import { bylineAuthors, extractArticle, isWholePage } from './extract-article.js';
-import { readHtmlMeta } from './html-meta.js';
 import { parseTextArticles, type TextOptions } from './parse-text.js';
 
 /** A source file read into a hast tree, before normalization. */
@@ -76,8 +71,12 @@ export async function parseArticles(file: VFile, options: ParseOptions): Promise
       return [await parseMarkdown(file, frontMatter, fileTitle, options)];
     case 'text':
       return parseText(file, text, frontMatter, fileTitle, options.text ?? defaultText);
-    default:
+    default: {
+      // Loaded on first use: the HTML parser (parse5), readability and CSS selectors are large,
+      // and a book of Markdown never needs them.
+      const { parseHtml } = await import('./parse-html.js');
       return [await parseHtml(file, text, frontMatter, fileTitle, options)];
+    }
   }
 }
 
@@ -97,7 +96,10 @@ async function parseMarkdown(file: VFile, frontMatter: FrontMatter | undefined, 
   let tree = (await processor.run(processor.parse(file), file)) as Root;
   // Raw HTML inside Markdown (ruby, <br>, <sup>…) is parsed into the tree; skipping the
   // parse5 pass when there is none saves a third of the Markdown time.
-  if (hasRaw(tree)) tree = (await unified().use(rehypeRaw).run(tree, file)) as Root;
+  if (hasRaw(tree)) {
+    const { default: rehypeRaw } = await import('rehype-raw');
+    tree = (await unified().use(rehypeRaw).run(tree, file)) as Root;
+  }
   return { tree, meta: frontMatter?.meta ?? {}, fallbackTitles: [firstH1(tree), fileTitle].filter(isText) };
 }
 
@@ -109,79 +111,25 @@ function parseText(file: VFile, text: string, frontMatter: FrontMatter | undefin
   });
 }
 
-/**
- * A saved page or a fragment. The page's `<meta>` fill the metadata and readability narrows the
- * body to the article (unless turned off); a fragment is taken as it is.
- */
-async function parseHtml(file: VFile, text: string, frontMatter: FrontMatter | undefined, fileTitle: string, options: ParseOptions): Promise<ParsedArticle> {
-  // Front matter is blanked line for line, so positions still point into the file.
-  const html = frontMatter ? `${'\n'.repeat(frontMatter.lineCount)}${text.slice(frontMatter.length)}` : text;
-  const document = unified().use(rehypeParse, { fragment: false }).parse(html) as Root;
-  const { meta: pageMeta, documentTitle, siteName, extract: pageExtract } = readHtmlMeta(document);
-  const stated = frontMatter?.meta ?? {};
-  const fallbackTitles = [firstH1(document), documentTitle, fileTitle];
-  const body = select('body', document);
-  const wholeBody = (): Root => ({ type: 'root', children: (body?.children ?? document.children) as Root['children'] });
-  const meta: Partial<ArticleMeta> = { ...pageMeta, ...withoutEmpty(stated) };
-  if (!isWholePage(html)) return { tree: wholeBody(), meta, fallbackTitles: fallbackTitles.filter(isText) };
-
-  const extract = stated.extract ?? pageExtract ?? options.extract ?? true;
-  if (!extract) {
-    file.info('extraction is off for this page: the whole body is kept', { ruleId: 'extract', source: 'wenji' });
-    return { tree: wholeBody(), meta, fallbackTitles: fallbackTitles.filter(isText) };
-  }
-  const extraction = await extractArticle(html, document, [meta.title, documentTitle].filter(isText));
-  const { facts } = extraction;
-  // <meta> tags are what the page states about itself; readability's findings (JSON-LD, byline
-  // elements) fill what they leave open.
-  if (facts.removedByline) file.info(`removed the page's byline line: "${facts.removedByline}" (the byline is printed above the article)`, { ruleId: 'extract', source: 'wenji' });
-  if (!meta.authors?.length && facts.byline) {
-    const authors = bylineAuthors(facts.byline);
-    if (authors.length) meta.authors = authors;
-  }
-  if (!meta.source && (facts.siteName ?? siteName)) meta.source = (facts.siteName ?? siteName)!;
-  if (!meta.date && facts.publishedTime && /^\d{4}-\d{2}/.test(facts.publishedTime)) meta.date = facts.publishedTime.slice(0, 10);
-  file.info(
-    extraction.method === 'readability'
-      ? `saved page: kept the main article (${extraction.kept} of ${extraction.total} characters of the page)`
-      : `saved page: readability found no article; kept the page's main block (${extraction.kept} of ${extraction.total} characters)`,
-    { ruleId: 'extract', source: 'wenji' },
-  );
-  const site = facts.siteName ?? siteName;
-  const pageTitle = facts.title && site ? withoutSiteName(facts.title, site) : facts.title;
-  const titles = [pageTitle, documentTitle].filter(isText);
-  return { tree: extraction.tree, meta, fallbackTitles: [...titles.map((title) => headingInTitle(title, document) ?? title), firstH1(document), fileTitle].filter(isText) };
-}
-
-/**
- * `旧城墙下的早点摊 - 老城论坛` → `旧城墙下的早点摊` when a heading on the page says just that part:
- * pages title themselves "article – site" and head the article with the article part.
- */
-function headingInTitle(title: string, document: Root): string | undefined {
-  const parts = title.split(/\s+[-|_–—·:]{1,2}\s+|\s*[|｜]\s*/u).map((part) => part.trim()).filter(Boolean);
-  if (parts.length < 2) return undefined;
-  const headings = new Set(selectAll('h1, h2, h3', document).map((heading) => toString(heading).replace(/\s+/g, ' ').trim()));
-  return parts.find((part) => headings.has(part));
-}
-
-/** `标题 - 某某网` → `标题` when the page names its site. */
-function withoutSiteName(title: string, site: string): string {
-  const escaped = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return title.replace(new RegExp(`\\s*[-|_–—·]\\s*${escaped}\\s*$`, 'u'), '') || title;
-}
-
-function withoutEmpty(meta: Partial<ArticleMeta>): Partial<ArticleMeta> {
-  return Object.fromEntries(Object.entries(meta).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0))) as Partial<ArticleMeta>;
-}
-
 function hasRaw(node: Root | ElementContent): boolean {
   if (node.type === 'raw') return true;
   return 'children' in node && node.children.some((child) => hasRaw(child as ElementContent));
 }
 
-function firstH1(tree: Root): string | undefined {
-  const heading = select('h1', tree);
+export function firstH1(tree: Root): string | undefined {
+  const heading = findElement(tree, 'h1');
   return heading ? toString(heading).replace(/\s+/g, ' ').trim() : undefined;
+}
+
+/** The first element named `tagName`, in document order. */
+function findElement(parent: Root | Element, tagName: string): Element | undefined {
+  for (const child of parent.children) {
+    if (child.type !== 'element') continue;
+    if (child.tagName === tagName) return child;
+    const found = findElement(child, tagName);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** `03-old-street.html` → `old street`: numeric prefix and extension dropped, separators to spaces. */
@@ -190,6 +138,6 @@ export function titleFromFileName(file: string): string {
   return base.replace(/^\d+[-_. ]*/, '').replace(/[-_]+/g, ' ').trim() || base;
 }
 
-function isText(value: string | undefined): value is string {
+export function isText(value: string | undefined): value is string {
   return typeof value === 'string' && value.trim() !== '';
 }

@@ -122,6 +122,7 @@ export async function normalizeArticle(parsed: ParsedArticle, file: VFile, conte
   const language = sourceLanguage ?? context.language;
   const title = normalizeText(rawTitle, settings, language);
   const body = (await unified().use(normalizePlugins({ ...context, settings }, title, language)).run(parsed.tree, file)) as Root;
+  dropPositions(body);
   const text = toString(body);
   const convert = (value: string) => normalizeText(withoutInvalidCharacters(value), { ...settings, typography: { ...settings.typography, punctuation: false, dashes: false, quotes: false, spacing: 'none' } }, language);
   const article: Article = {
@@ -142,6 +143,20 @@ export async function normalizeArticle(parsed: ParsedArticle, file: VFile, conte
   if (parsed.meta.date) article.date = parsed.meta.date;
   if (sourceLanguage) article.language = sourceLanguage;
   return article;
+}
+
+/**
+ * Source positions are for messages, and normalization has made its own by now; only links keep
+ * theirs (the book-wide link pass reports a link it removes). Half of a stored article is
+ * positions otherwise, and every rebuild would read them back.
+ */
+function dropPositions(parent: Root | Element): void {
+  for (const child of parent.children) {
+    if (child.type === 'element') {
+      if (child.tagName !== 'a') delete child.position;
+      dropPositions(child);
+    } else delete child.position;
+  }
 }
 
 /** The first 4,000 characters of prose (no scripts, styles or code), for language detection. */

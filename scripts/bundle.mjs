@@ -1,14 +1,15 @@
-// Bundles the compiled CLI (dist/src) into dist/bundle with esbuild: one file per entry and a
-// chunk per lazily loaded part (PDF writer, readers, preview…). Starting the CLI then reads a
-// few files instead of several hundred modules, which is most of a small build's time.
+// Bundles the compiled CLI (dist/src) into one CommonJS file, dist/bundle/wenji.cjs, which
+// bin/wenji.js runs with a V8 code cache (see there). Starting the CLI then reads one file
+// instead of several hundred modules and compiles almost nothing: most of a small build's time.
 // Run by `npm run compile` (and so by `npm ci`) after tsc.
-import { rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const outdir = path.join(root, 'dist', 'bundle');
+const outfile = path.join(outdir, 'wenji.cjs');
 // The cache key of normalized articles names the code that made them: the bundle carries the
 // fingerprint of the modules it is built from, the same value the unbundled CLI computes.
 const { codeFingerprint } = await import(path.join(root, 'dist', 'src', 'cache', 'fingerprint.js'));
@@ -32,23 +33,22 @@ const epubGenLight = {
 
 rmSync(outdir, { recursive: true, force: true });
 const result = await build({
-  entryPoints: { wenji: path.join(root, 'dist', 'src', 'cli', 'main.js') },
-  outdir,
+  entryPoints: [path.join(root, 'dist', 'src', 'cli', 'main.js')],
+  outfile,
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   // Native addons, WebAssembly read from their own folders, the optional Chromium and the
   // browser driver stay in node_modules and load from there, when used.
   external: ['sharp', '@sparticuz/chromium', 'puppeteer-core', '@puppeteer/browsers', 'subset-font', 'harfbuzzjs', 'canvas', 'iconv-lite', 'fsevents'],
-  define: { WENJI_CODE_FINGERPRINT: JSON.stringify(codeFingerprint()) },
-  // CommonJS dependencies call require(); in an ES module it is made with createRequire.
-  banner: { js: "import { createRequire as __wenjiRequire } from 'node:module'; const require = __wenjiRequire(import.meta.url);" },
+  define: { WENJI_CODE_FINGERPRINT: JSON.stringify(codeFingerprint()), 'import.meta.url': 'importMetaUrl' },
+  inject: [path.join(root, 'scripts', 'import-meta-url.js')],
   // Some dependencies read class and function names (linkedom's DOM classes).
   keepNames: true,
-  minify: true,
-  // Maps beside the chunks: `--verbose` turns them on, so stack traces name the sources.
+  // WENJI_BUNDLE_MINIFY=0 keeps names readable in CPU profiles.
+  minify: process.env.WENJI_BUNDLE_MINIFY !== '0',
+  // A map beside the bundle: `--verbose` turns source maps on, so stack traces name the sources.
   sourcemap: 'linked',
   sourcesContent: false,
   legalComments: 'linked',
@@ -56,6 +56,16 @@ const result = await build({
   metafile: true,
   plugins: [epubGenLight],
 });
-writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
-const bytes = Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
-console.log(`bundled the CLI into ${path.relative(root, outdir)} (${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB)`);
+
+// The modules left out are loaded with import() (some are ES modules only). The bundle runs as
+// a vm.Script (for its code cache), which cannot import by itself: the launcher lends it its own
+// import() as `__wenjiImport`. Every dynamic import in the bundle must be one of those.
+const code = readFileSync(outfile, 'utf8');
+// The hashbang of main.ts goes too (a script is not a file to execute); its line stays, empty.
+const rewritten = code.replace(/^#![^\n]*/, '').replace(/\bimport\((?=["'])/g, '__wenjiImport(');
+const left = /\bimport\s*\(/.exec(rewritten);
+if (left) throw new Error(`bundle: a dynamic import() is left at offset ${left.index}: ${rewritten.slice(left.index, left.index + 80)}`);
+writeFileSync(outfile, rewritten);
+
+const bytes = readdirSync(outdir).reduce((sum, name) => sum + (name.endsWith('.cjs') ? readFileSync(path.join(outdir, name)).length : 0), 0);
+console.log(`bundled the CLI into ${path.relative(root, outfile)} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${Object.keys(result.metafile.inputs).length} modules)`);

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import { detectEncoding, encodingLabel } from './detect-encoding.js';
 
@@ -61,6 +62,8 @@ function strict(bytes: Uint8Array, encoding: string, why: string): DecodeResult 
 export function tryDecode(bytes: Uint8Array, encoding: string): string | undefined {
   // Node 20's TextDecoder reads windows-1252 as ISO-8859-1 (0x93 is not “), so iconv-lite does it.
   if (encoding === 'windows-1252') return iconvLite().decode(Buffer.from(bytes), 'windows-1252');
+  // The common case, validated and decoded natively (a BOM, if any, was taken off before).
+  if (encoding === 'utf-8') return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') : undefined;
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
@@ -130,7 +133,8 @@ function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
   let control = 0;
-  for (const byte of sample) {
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i]!;
     if (byte === 0) return true;
     if (byte < 0x09 || (byte > 0x0d && byte < 0x20)) control++;
   }

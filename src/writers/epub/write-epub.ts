@@ -303,6 +303,24 @@ class PackagedEpub extends EPub {
     for (const file of this.files) oebps.file(file.path, file.data, { binary: true, compression: /\.(png|jpe?g|gif|woff2?)$/i.test(file.path) ? 'STORE' : 'DEFLATE' });
   }
 
+  /**
+   * The chapters are rendered and compressed already (`genEpub` puts them in): they get empty
+   * placeholders, in spine order, instead of one template compilation each. The package
+   * document, NCX and nav still come from epub-gen-memory with wenji's templates.
+   */
+  protected override async generateTemplateFiles(): Promise<void> {
+    const oebps = this.zip.folder('OEBPS')!;
+    oebps.file('style.css', this.options.css);
+    for (const chapter of this.content) oebps.file(chapter.filename, '');
+    const chapters = this.content;
+    this.content = [];
+    try {
+      await super.generateTemplateFiles();
+    } finally {
+      this.content = chapters;
+    }
+  }
+
   protected override async downloadAllFonts(): Promise<void> {}
 
   protected override async makeCover(): Promise<void> {}

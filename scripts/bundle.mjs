@@ -2,7 +2,7 @@
 // bin/wenji.js runs with a V8 code cache (see there). Starting the CLI then reads one file
 // instead of several hundred modules and compiles almost nothing: most of a small build's time.
 // Run by `npm run compile` (and so by `npm ci`) after tsc.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -31,7 +31,6 @@ const epubGenLight = {
   },
 };
 
-rmSync(outdir, { recursive: true, force: true });
 const result = await build({
   entryPoints: [path.join(root, 'dist', 'src', 'cli', 'main.js')],
   outfile,
@@ -55,17 +54,24 @@ const result = await build({
   logLevel: 'warning',
   metafile: true,
   plugins: [epubGenLight],
+  // Written below, once checked: a failed bundle never replaces a working one.
+  write: false,
 });
 
 // The modules left out are loaded with import() (some are ES modules only). The bundle runs as
 // a vm.Script (for its code cache), which cannot import by itself: the launcher lends it its own
-// import() as `__wenjiImport`. Every dynamic import in the bundle must be one of those.
-const code = readFileSync(outfile, 'utf8');
-// The hashbang of main.ts goes too (a script is not a file to execute); its line stays, empty.
-const rewritten = code.replace(/^#![^\n]*/, '').replace(/\bimport\((?=["'])/g, '__wenjiImport(');
-const left = /\bimport\s*\(/.exec(rewritten);
-if (left) throw new Error(`bundle: a dynamic import() is left at offset ${left.index}: ${rewritten.slice(left.index, left.index + 80)}`);
-writeFileSync(outfile, rewritten);
+// import() as `__wenjiImport`. Every dynamic import in the bundle must be one of those. The
+// hashbang of main.ts goes too (a script is not a file to execute); its line stays, empty.
+const files = result.outputFiles.map((file) => {
+  if (file.path !== outfile) return file;
+  const code = file.text.replace(/^#![^\n]*/, '').replace(/\bimport\((?=["'])/g, '__wenjiImport(');
+  const left = /\bimport\s*\(\s*[\w"'`]/.exec(code);
+  if (left) throw new Error(`bundle: a dynamic import() is left at offset ${left.index}: ${code.slice(left.index, left.index + 80)}`);
+  return { path: file.path, contents: Buffer.from(code) };
+});
+rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
+for (const file of files) writeFileSync(file.path, file.contents);
 
 const bytes = readdirSync(outdir).reduce((sum, name) => sum + (name.endsWith('.cjs') ? readFileSync(path.join(outdir, name)).length : 0), 0);
 console.log(`bundled the CLI into ${path.relative(root, outfile)} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${Object.keys(result.metafile.inputs).length} modules)`);

@@ -5,7 +5,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { labelsFor } from '../book/labels.js';
 import { FrontMatterError, readFrontMatter, type ArticleMeta, type FrontMatter } from './front-matter.js';
@@ -86,6 +86,7 @@ async function parseMarkdown(file: VFile, frontMatter: FrontMatter | undefined, 
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
+    .use(remarkSkipAutolinkScan, String(file.value))
     .use(remarkRehype, {
       allowDangerousHtml: true,
       clobberPrefix: '',
@@ -101,6 +102,22 @@ async function parseMarkdown(file: VFile, frontMatter: FrontMatter | undefined, 
     tree = (await unified().use(rehypeRaw).run(tree, file)) as Root;
   }
   return { tree, meta: frontMatter?.meta ?? {}, fallbackTitles: [firstH1(tree), fileTitle].filter(isText) };
+}
+
+/**
+ * GFM looks for bare URLs and e-mail addresses in every text node after parsing, a tenth of the
+ * Markdown time. Each needs `http(s):`, `www` or `@` in the text; a file that has none of them
+ * (nor an entity or escape that could make one) skips that pass, with the same result.
+ */
+function remarkSkipAutolinkScan(this: Processor, source: string): void {
+  if (/https?:|www|@|&|\\/i.test(source)) return;
+  const data = this.data();
+  const withoutScan = (extension: unknown): unknown => {
+    if (Array.isArray(extension)) return extension.map(withoutScan);
+    if (extension && typeof extension === 'object' && 'transforms' in extension) return { ...extension, transforms: [] };
+    return extension;
+  };
+  if (data.fromMarkdownExtensions) data.fromMarkdownExtensions = data.fromMarkdownExtensions.map(withoutScan) as typeof data.fromMarkdownExtensions;
 }
 
 /** Plain text: paragraphs by line, blank line or indent (see parse-text.ts); posts split on request. */

@@ -28,9 +28,27 @@ export function isCjkLetter(char: string | undefined): boolean {
 
 /** Fraction of letters that are CJK (ignores spaces, digits and punctuation). */
 export function cjkShare(text: string): number {
-  // Two global regex scans: several times faster than testing each character on its own.
-  const letters = text.match(/\p{L}/gu)?.length ?? 0;
-  if (letters === 0) return 0;
-  const han = text.match(cjkLetterGlobal)?.length ?? 0;
-  return han / letters;
+  // Character codes for ASCII and the two big blocks of ideographs (every code point there is a
+  // Han letter); the Unicode classes for the rest. Same counts as matching /\p{L}/ and the CJK
+  // letter class over the text, without building the match arrays.
+  let letters = 0;
+  let han = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      if ((code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) letters++;
+    } else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) {
+      letters++;
+      han++;
+    } else {
+      const point = text.codePointAt(i)!;
+      if (point > 0xffff) i++;
+      const char = String.fromCodePoint(point);
+      if (letterTest.test(char)) letters++;
+      if (cjkLetterTest.test(char)) han++;
+    }
+  }
+  return letters === 0 ? 0 : han / letters;
 }
+
+const letterTest = /\p{L}/u;

@@ -1,0 +1,62 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Element, Root } from 'hast';
+import { VFile } from 'vfile';
+import fc from 'fast-check';
+import { parseArticles } from '../../src/content/parse.js';
+import { cjkShare } from '../../src/normalize/cjk-characters.js';
+
+async function parseMarkdown(text: string): Promise<Root> {
+  const file = new VFile({ path: 'content/01-note.md', value: text });
+  file.data.format = 'markdown';
+  const [article] = await parseArticles(file, { language: 'zh-Hans' });
+  return article!.tree;
+}
+
+function links(tree: Root | Element): string[] {
+  return tree.children.flatMap((child) => (child.type !== 'element' ? [] : [...(child.tagName === 'a' ? [String(child.properties.href)] : []), ...links(child)]));
+}
+
+describe('Markdown: GFM literal autolinks', () => {
+  test('bare URLs, www addresses and e-mail addresses become links', async () => {
+    const tree = await parseMarkdown('见 https://example.org/a 与 www.example.net ，来信 editor@example.com 。\n');
+    assert.deepEqual(links(tree), ['https://example.org/a', 'http://www.example.net', 'mailto:editor@example.com']);
+  });
+
+  test('a file without any candidate gives the same tree as with the scan', async () => {
+    const plain = '# 标题\n\n他在黄昏时打开月光，画家总是寻找 Heidelberg 月光。\n\n- 一\n- 二\n\n| 甲 | 乙 |\n| - | - |\n| 1 | 2 |\n';
+    const tree = await parseMarkdown(plain);
+    assert.deepEqual(links(tree), []);
+    // The same text plus an unrelated `@` takes the scanning path: everything else is equal.
+    const scanned = await parseMarkdown(`${plain}\n@\n`);
+    const withoutLast = { ...scanned, children: scanned.children.slice(0, tree.children.length) };
+    assert.deepEqual(JSON.parse(JSON.stringify(withoutLast, (key, value) => (key === 'position' ? undefined : value))), JSON.parse(JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value))));
+  });
+
+  test('an entity or escape that spells an address keeps the scan', async () => {
+    assert.deepEqual(links(await parseMarkdown('来信 editor&#64;example.com。\n')), ['mailto:editor@example.com']);
+  });
+});
+
+describe('cjkShare', () => {
+  const cjkLetter = new RegExp('[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\u3005\\u3006\\u30FC]', 'gu');
+  const reference = (text: string) => {
+    const letters = text.match(/\p{L}/gu)?.length ?? 0;
+    return letters === 0 ? 0 : (text.match(cjkLetter)?.length ?? 0) / letters;
+  };
+
+  test('counts as the Unicode classes do, for any text', () => {
+    const pieces = fc.oneof(
+      fc.constantFrom('中', '文', '〇', '々', 'ー', '・', 'カ', 'ｶ', 'Ａ', 'a', 'Z', '1', '，', '。', ' ', 'é', 'Ж', '한', '𠀀', '😀', '\u30a0'),
+      fc.string({ unit: 'grapheme' }),
+      fc.string({ unit: 'binary' }),
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        assert.equal(cjkShare(text), reference(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

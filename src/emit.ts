@@ -1,4 +1,5 @@
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { WenjiError, describeError } from './errors.js';
 
@@ -24,6 +25,25 @@ export function emitFile(outDir: string, fileName: string, data: Uint8Array | st
 export function emitCacheFile(cacheDir: string, relative: string, data: Uint8Array | string): void {
   writeAtomically(path.join(cacheDir, relative), data);
 }
+
+/**
+ * `emitCacheFile` on the thread pool: the build goes on while the entry is written. The caller
+ * keeps the promise and waits for it before the run ends.
+ */
+export async function emitCacheFileAsync(cacheDir: string, relative: string, data: Uint8Array | string): Promise<void> {
+  const target = path.join(cacheDir, relative);
+  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++temporaries}.tmp`);
+  try {
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(temporary, data);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+let temporaries = 0;
 
 /** Deletes cache files (stale entries); a file that is already gone is fine. */
 export function removeCacheFiles(cacheDir: string, relatives: string[]): void {

@@ -110,7 +110,7 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
     // Between articles, work started earlier (the cover, drawn on the thread pool) moves on.
     await new Promise((resolve) => setImmediate(resolve));
   }
-  cache?.finish();
+  await cache?.finish();
   const stats = cache ? { ...cache.stats } : { normalized: articles.length, reused: 0 };
   normalizing.end(stats.reused ? `${stats.normalized} normalized, ${stats.reused} from the cache` : `${stats.normalized} normalized`);
   const empty = articles.filter(({ article }) => article.length === 0);

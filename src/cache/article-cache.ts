@@ -11,8 +11,8 @@ export interface ArticleStore {
   /** The entry, or undefined when it is missing or unreadable (a corrupt entry is a miss). */
   read(key: string): { entry: CacheEntry; images: Map<string, Uint8Array> } | undefined;
   write(entry: CacheEntry, images: ImageAsset[]): void;
-  /** The run is over and used these keys: a store may drop the others. */
-  finish?(used: Set<string>): void;
+  /** The run is over and used these keys: a store may drop the others (after its writes are done). */
+  finish?(used: Set<string>): void | Promise<void>;
 }
 
 /**
@@ -68,8 +68,8 @@ export class ArticleCache {
   }
 
   /** Lets the store forget entries this run did not use (removed or changed articles). */
-  finish(): void {
-    this.store.finish?.(this.used);
+  async finish(): Promise<void> {
+    await this.store.finish?.(this.used);
   }
 
   private keyOf(file: VFile, inputs: ArticleInputs): string {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ImageAsset } from '../book/model.js';
-import { emitCacheFile, removeCacheFiles } from '../emit.js';
+import { emitCacheFile, emitCacheFileAsync, removeCacheFiles } from '../emit.js';
 import { describeError } from '../errors.js';
 import { imageMatchesHref, type ArticleStore } from './article-cache.js';
 import { isEntry, type CacheEntry } from './entry.js';
@@ -18,16 +18,12 @@ const cachedirTag = 'Signature: 8a477f597d28d172789f06886806bc55\n# This folder 
 export function diskStore(cacheDir: string, warn: (line: string) => void = () => {}): ArticleStore {
   let broken = false;
   const imagesOfUsed = new Set<string>();
-  const write = (relative: string, data: string | Uint8Array) => {
-    if (broken) return false;
-    try {
-      emitCacheFile(cacheDir, relative, data);
-      return true;
-    } catch (error) {
-      broken = true;
-      warn(`${cacheDir}: cannot write the build cache (${describeError(error)}); building without it`);
-      return false;
-    }
+  // Entries are written on the thread pool while the next article is read; `finish` waits.
+  const pending: Promise<void>[] = [];
+  const failed = (error: unknown) => {
+    if (broken) return;
+    broken = true;
+    warn(`${cacheDir}: cannot write the build cache (${describeError(error)}); building without it`);
   };
   return {
     read(key) {
@@ -52,16 +48,30 @@ export function diskStore(cacheDir: string, warn: (line: string) => void = () =>
       return { entry, images };
     },
     write(entry: CacheEntry, images: ImageAsset[]) {
-      if (!existsSync(path.join(cacheDir, 'CACHEDIR.TAG')) && !write('CACHEDIR.TAG', cachedirTag)) return;
-      // Images first: an entry on disk never points at an image that is not there yet.
-      for (const image of images) {
+      if (broken) return;
+      if (!existsSync(path.join(cacheDir, 'CACHEDIR.TAG'))) {
+        try {
+          emitCacheFile(cacheDir, 'CACHEDIR.TAG', cachedirTag);
+        } catch (error) {
+          failed(error);
+          return;
+        }
+      }
+      const json = JSON.stringify(entry);
+      const newImages = images.filter((image) => {
         const name = path.basename(image.href);
         imagesOfUsed.add(name);
-        if (!existsSync(path.join(cacheDir, 'images', name)) && !write(`images/${name}`, image.data)) return;
-      }
-      write(`articles/${entry.key}.json`, JSON.stringify(entry));
+        return !existsSync(path.join(cacheDir, 'images', name));
+      });
+      // Images first: an entry on disk never points at an image that is not there yet.
+      pending.push(
+        Promise.all(newImages.map((image) => emitCacheFileAsync(cacheDir, `images/${path.basename(image.href)}`, image.data)))
+          .then(() => emitCacheFileAsync(cacheDir, `articles/${entry.key}.json`, json))
+          .catch(failed),
+      );
     },
-    finish(used) {
+    async finish(used) {
+      await Promise.all(pending);
       if (broken) return;
       try {
         // Left-over temporary files of a killed run go too.

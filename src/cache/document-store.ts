@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { emitCacheFile, removeCacheFiles } from '../emit.js';
+import { emitCacheFileAsync, removeCacheFiles } from '../emit.js';
 import { describeError } from '../errors.js';
 import type { DocumentStore, StoredDocument } from '../writers/epub/write-epub.js';
 import { sha256 } from './fingerprint.js';
@@ -19,6 +19,7 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
   const folder = path.join(cacheDir, 'documents');
   const used = new Set<string>();
   let broken = false;
+  const pending: Promise<void>[] = [];
   return {
     read(key) {
       used.add(key);
@@ -40,14 +41,16 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
       header.writeUInt32LE(document.crc, 0);
       header.writeUInt32LE(document.size, 4);
       header.write(sha256(document.deflated), 8, 'hex');
-      try {
-        emitCacheFile(cacheDir, `documents/${key}.deflate`, Buffer.concat([header, document.deflated]));
-      } catch (error) {
-        broken = true;
-        warn(`${cacheDir}: cannot keep rendered documents in the build cache (${describeError(error)})`);
-      }
+      pending.push(
+        emitCacheFileAsync(cacheDir, `documents/${key}.deflate`, Buffer.concat([header, document.deflated])).catch((error: unknown) => {
+          if (broken) return;
+          broken = true;
+          warn(`${cacheDir}: cannot keep rendered documents in the build cache (${describeError(error)})`);
+        }),
+      );
     },
-    finish() {
+    async finish() {
+      await Promise.all(pending);
       try {
         const stale = readdirSync(folder).filter((name) => name.endsWith('.tmp') || !used.has(name.replace(/\.deflate$/, '')));
         removeCacheFiles(cacheDir, stale.map((name) => `documents/${name}`));

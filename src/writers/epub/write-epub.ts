@@ -52,8 +52,8 @@ export interface StoredDocument {
 export interface DocumentStore {
   read(key: string): StoredDocument | undefined;
   write(key: string, document: StoredDocument): void;
-  /** The build is over: documents it did not use may go. */
-  finish?(): void;
+  /** The build is over: documents it did not use may go (once its writes are done). */
+  finish?(): void | Promise<void>;
 }
 
 export interface EpubResult {
@@ -188,7 +188,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
   const navXhtml = render({ title: labels.contents, body: nav, bodyClass: 'nav', language: meta.language });
   const entries = await Promise.all(compressed);
   for (const { key, index } of fresh) store!.write(key, entries[index]!);
-  store?.finish?.();
+  await store?.finish?.();
   if (store) {
     const kept = specs.filter((spec) => spec.digest).length - fresh.length;
     details.push(`rendered ${fresh.length} article document${fresh.length === 1 ? '' : 's'}${kept ? `, ${kept} from the cache` : ''}`);

@@ -18,16 +18,24 @@ const { codeFingerprint } = await import(path.join(root, 'dist', 'src', 'cache',
  * epub-gen-memory ships lighter variants of two of its modules (for browsers), and wenji needs
  * no more than they do: it hands the packager every file itself (nothing is downloaded, so
  * node-fetch and the WHATWG URL tables it pulls in are never used) and passes options the
- * tests check (so the `ow` argument validation is not needed at run time).
+ * tests check (so the `ow` argument validation is not needed at run time). Its HTML clean-up
+ * of chapter content (htmlparser2, css-select) is left out too: wenji renders every document
+ * itself and gives the packager empty chapters; content given anyway is an error, not ignored.
  */
 const epubGenLight = {
   name: 'epub-gen-memory-light',
   setup(build) {
-    build.onResolve({ filter: /^\.\/(fetchable|predicates)$/ }, (args) => {
-      if (!/epub-gen-memory[\\/]dist[\\/]lib[\\/]util$/.test(args.resolveDir)) return undefined;
+    const inUtil = (dir) => /epub-gen-memory[\\/]dist[\\/]lib[\\/]util$/.test(dir);
+    build.onResolve({ filter: /^\.\/(fetchable|predicates|html-parse)$/ }, (args) => {
+      if (!inUtil(args.resolveDir)) return undefined;
+      if (args.path === './html-parse') return { path: 'epub-gen-memory/html-parse', namespace: 'wenji-stub' };
       const variant = args.path === './fetchable' ? 'fetchable-browser.js' : 'predicates-nop.js';
       return { path: path.join(args.resolveDir, variant) };
     });
+    build.onLoad({ filter: /.*/, namespace: 'wenji-stub' }, () => ({
+      loader: 'js',
+      contents: "exports.fixHTML = function (index, html) { if (html) throw new Error('wenji gives epub-gen-memory no chapter content (chapter ' + index + ')'); return ''; };",
+    }));
   },
 };
 
@@ -39,8 +47,9 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   // Native addons, WebAssembly read from their own folders, the optional Chromium and the
-  // browser driver stay in node_modules and load from there, when used.
-  external: ['sharp', '@sparticuz/chromium', 'puppeteer-core', '@puppeteer/browsers', 'subset-font', 'harfbuzzjs', 'canvas', 'iconv-lite', 'fsevents'],
+  // browser driver stay in node_modules and load from there, when used; so do opencc's
+  // dictionaries (2 MB of text that every start would read, for books that convert scripts).
+  external: ['sharp', '@sparticuz/chromium', 'puppeteer-core', '@puppeteer/browsers', 'subset-font', 'harfbuzzjs', 'canvas', 'iconv-lite', 'fsevents', 'opencc-js'],
   define: { WENJI_CODE_FINGERPRINT: JSON.stringify(codeFingerprint()), 'import.meta.url': 'importMetaUrl' },
   inject: [path.join(root, 'scripts', 'import-meta-url.js')],
   // Some dependencies read class and function names (linkedom's DOM classes).

@@ -79,9 +79,14 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
       if (!options.targets.includes('epub')) return;
       const meta = bookMeta(config, [], { configDir });
       const vertical = (options.writingMode ?? config.epub.writingMode) === 'vertical';
-      cover = prepareCover({ meta }, { vertical, family: bundledSerif(), labels: labelsFor(meta.language), display, store: coverStore(configDir) });
+      let laidOut!: () => void;
+      const mainThreadDone = new Promise<void>((resolve) => (laidOut = resolve));
+      cover = prepareCover({ meta }, { vertical, family: bundledSerif(), labels: labelsFor(meta.language), display, store: coverStore(configDir), laidOut });
       // Awaited by the EPUB writer; a failure surfaces there, not as an unhandled rejection.
       cover.catch(() => {});
+      // The layout is drawn first (its loading and shaping would otherwise wait for a pause in
+      // the reading, and the writer for them); the rasterizing then runs beside the reading.
+      return mainThreadDone;
     },
   });
   const { book } = prepared;

@@ -31,8 +31,11 @@ export interface PrepareOptions {
   /** Reuses articles normalized before (incremental builds, the preview); created once the config is known. */
   cache?: ((config: LoadedConfig) => ArticleCache | undefined) | undefined;
   progress?: ProgressListener | undefined;
-  /** Called with the book's settings (after script conversion) before any article is read. */
-  onConfig?: ((config: Config, configDir: string) => void) | undefined;
+  /**
+   * Called with the book's settings (after script conversion) before any article is read; the
+   * articles are read once the promise it may return settles.
+   */
+  onConfig?: ((config: Config, configDir: string) => void | Promise<unknown>) | undefined;
 }
 
 export interface PreparedBook {
@@ -64,7 +67,7 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   const language = convertedLanguage(config.config.language, typography.convert);
   const bookConfig = converter ? { ...convertConfigText(config.config, converter), language } : config.config;
   const labels = labelsFor(language);
-  options.onConfig?.(bookConfig, config.dir);
+  await options.onConfig?.(bookConfig, config.dir);
   const settings: NormalizeSettings = {
     typography,
     strip: stripPatterns(strip),

@@ -32,6 +32,11 @@ export interface CoverOptions {
   display: (file: string) => string;
   /** Reuse a cover drawn by an earlier build of the same title, byline and mode. */
   store?: CoverStore | undefined;
+  /**
+   * Called once the main thread's part is done (fonts shaped, layout drawn) and only the
+   * rasterizing on the thread pool is left, or when the cover is ready, whichever comes first.
+   */
+  laidOut?: (() => void) | undefined;
 }
 
 /**
@@ -45,6 +50,14 @@ export interface PreparedCover {
 }
 
 export async function prepareCover(book: Pick<Book, 'meta'>, options: CoverOptions): Promise<PreparedCover> {
+  try {
+    return await coverOf(book, options);
+  } finally {
+    options.laidOut?.();
+  }
+}
+
+async function coverOf(book: Pick<Book, 'meta'>, options: CoverOptions): Promise<PreparedCover> {
   const warnings: string[] = [];
   const { meta } = book;
   if (meta.cover) {
@@ -63,7 +76,7 @@ export async function prepareCover(book: Pick<Book, 'meta'>, options: CoverOptio
   if (stored && size) {
     return { cover: { href: 'images/cover.jpg', data: stored, mediaType: 'image/jpeg', ...size, generated: true }, warnings, details: ['cover from the cache'] };
   }
-  const rendered = await renderCover(text, options.vertical, options.family);
+  const rendered = await renderCover(text, options.vertical, options.family, options.laidOut);
   options.store?.write(key, rendered.data);
   return {
     cover: { href: 'images/cover.jpg', data: rendered.data, mediaType: rendered.mediaType, width: rendered.width, height: rendered.height, generated: true },

@@ -1,5 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdirSync, rename, renameSync, rmSync, writeFile, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WenjiError, describeError } from './errors.js';
 
@@ -32,17 +31,25 @@ export function emitCacheFile(cacheDir: string, relative: string, data: Uint8Arr
  */
 export async function emitCacheFileAsync(cacheDir: string, relative: string, data: Uint8Array | string): Promise<void> {
   const target = path.join(cacheDir, relative);
-  const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${++temporaries}.tmp`);
+  const folder = path.dirname(target);
+  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${++temporaries}.tmp`);
+  // Plain callbacks: fs/promises costs the main thread several times more per file.
+  const step = (run: (done: (error: NodeJS.ErrnoException | null) => void) => void) =>
+    new Promise<void>((resolve, reject) => run((error) => (error ? reject(error) : resolve())));
   try {
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(temporary, data);
-    await rename(temporary, target);
+    if (!createdFolders.has(folder)) {
+      mkdirSync(folder, { recursive: true });
+      createdFolders.add(folder);
+    }
+    await step((done) => writeFile(temporary, data, done));
+    await step((done) => rename(temporary, target, done));
   } catch (error) {
-    await rm(temporary, { force: true });
+    rmSync(temporary, { force: true });
     throw error;
   }
 }
 
+const createdFolders = new Set<string>();
 let temporaries = 0;
 
 /** Deletes cache files (stale entries); a file that is already gone is fine. */

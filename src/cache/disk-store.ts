@@ -28,8 +28,11 @@ export function diskStore(cacheDir: string, warn: (line: string) => void = () =>
   return {
     read(key) {
       let entry: unknown;
+      const file = path.join(cacheDir, 'articles', `${key}.json`);
+      // A miss is the common case of a first build: checked without the cost of an exception.
+      if (!existsSync(file)) return undefined;
       try {
-        entry = JSON.parse(readFileSync(path.join(cacheDir, 'articles', `${key}.json`), 'utf8'));
+        entry = JSON.parse(readFileSync(file, 'utf8'));
       } catch {
         return undefined;
       }

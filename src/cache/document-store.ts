@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { emitCacheFileAsync, removeCacheFiles } from '../emit.js';
 import { describeError } from '../errors.js';
@@ -24,8 +24,10 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
     read(key) {
       used.add(key);
       let bytes: Buffer;
+      const file = path.join(folder, `${key}.deflate`);
+      if (!existsSync(file)) return undefined;
       try {
-        bytes = readFileSync(path.join(folder, `${key}.deflate`));
+        bytes = readFileSync(file);
       } catch {
         return undefined;
       }

@@ -10,6 +10,7 @@ import type { VFile } from 'vfile';
 import { labelsFor } from '../book/labels.js';
 import { FrontMatterError, readFrontMatter, type ArticleMeta, type FrontMatter } from './front-matter.js';
 import { parseTextArticles, type TextOptions } from './parse-text.js';
+import remarkCjkAutolinks from './remark-cjk-autolinks.js';
 
 /** A source file read into a hast tree, before normalization. */
 export interface ParsedArticle {
@@ -87,6 +88,7 @@ async function parseMarkdown(file: VFile, frontMatter: FrontMatter | undefined, 
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkSkipAutolinkScan, String(file.value))
+    .use(remarkCjkAutolinks)
     .use(remarkRehype, {
       allowDangerousHtml: true,
       clobberPrefix: '',

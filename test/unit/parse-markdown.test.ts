@@ -33,6 +33,18 @@ describe('Markdown: GFM literal autolinks', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(withoutLast, (key, value) => (key === 'position' ? undefined : value))), JSON.parse(JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value))));
   });
 
+  test('in CJK text an address ends at the first CJK character or mark, not at the next space', async () => {
+    const tree = await parseMarkdown('见https://example.org/a?b=1，来信：editor@example.com。也可访问 www.example.net/路径或 https://example.org/x. 谢谢\n');
+    assert.deepEqual(links(tree), ['https://example.org/a?b=1', 'mailto:editor@example.com', 'http://www.example.net/', 'https://example.org/x']);
+    const text = JSON.stringify(tree);
+    for (const kept of ['，来信：', '。也可访问', '路径或', '. 谢谢']) assert.ok(text.includes(kept), kept);
+    // Written links are the author's: [text](url) and <url> are left as they are.
+    assert.deepEqual(links(await parseMarkdown('[https://example.org/路径](https://example.org/路径) 与 <https://example.org/文>\n')), [
+      'https://example.org/%E8%B7%AF%E5%BE%84',
+      'https://example.org/%E6%96%87',
+    ]);
+  });
+
   test('an entity or escape that spells an address keeps the scan', async () => {
     assert.deepEqual(links(await parseMarkdown('来信 editor&#64;example.com。\n')), ['mailto:editor@example.com']);
   });

@@ -18,56 +18,81 @@ const contentFiles = readdirSync(path.join(dir, 'content')).map((name) => path.j
 const totalBytes = contentFiles.reduce((sum, file) => sum + statSync(file).size, 0);
 console.log(`corpus: ${contentFiles.length} articles, ${(totalBytes / 1024 / 1024).toFixed(2)} MB of Markdown in ${dir}`);
 
-function time(label: string, command: string, args: string[], prepare: (run: number) => void = () => {}): { seconds: number; fastest: number; cpu?: number; rssMb?: number } {
-  const samples: number[] = [];
-  const cpu: number[] = [];
-  let rss: number | undefined;
-  for (let i = 0; i < runs; i++) {
-    prepare(i);
-    const start = performance.now();
-    const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    samples.push((performance.now() - start) / 1000);
-    if (result.status !== 0) throw new Error(`${label} failed (${result.status}):\n${result.stderr}`);
-    const match = /bench-max-rss-kb (\d+)/.exec(result.stderr);
-    if (match) rss = Math.max(rss ?? 0, Number(match[1]) / 1024);
-    const cpuMatch = /bench-cpu-us (\d+)/.exec(result.stderr);
-    if (cpuMatch) cpu.push(Number(cpuMatch[1]) / 1e6);
-  }
-  samples.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  const seconds = samples[Math.floor(samples.length / 2)]!;
-  const cpuMedian = cpu.length ? cpu[Math.floor(cpu.length / 2)] : undefined;
-  console.log(
-    `${label.padEnd(31)} median ${seconds.toFixed(2)} s, fastest ${samples[0]!.toFixed(2)} s${cpuMedian === undefined ? '' : `, CPU ${cpuMedian.toFixed(2)} s`}  (runs: ${samples.map((s) => s.toFixed(2)).join(', ')})${rss ? `  peak RSS ${rss.toFixed(0)} MB` : ''}`,
-  );
-  return { seconds, fastest: samples[0]!, ...(cpuMedian === undefined ? {} : { cpu: cpuMedian }), ...(rss === undefined ? {} : { rssMb: rss }) };
+interface Sample {
+  seconds: number;
+  cpu?: number;
+  rssMb?: number;
 }
 
-// Cold: an empty cache, every article parsed and normalized (and written to out/.cache).
-const cacheDir = path.join(dir, 'out', '.cache');
-const wenji = time('wenji epub (cold)', process.execPath, [wrapper, 'epub', dir, '--quiet'], () => rmSync(cacheDir, { recursive: true, force: true }));
-time('wenji epub --no-cache', process.execPath, [wrapper, 'epub', dir, '--quiet', '--no-cache']);
-// Incremental: the cache is warm and one article was edited since the last build.
-const touched = contentFiles.find((file) => file.endsWith('.md'))!;
-time('wenji epub (warm)', process.execPath, [wrapper, 'epub', dir, '--quiet']);
-const warm = time('wenji epub (1 article touched)', process.execPath, [wrapper, 'epub', dir, '--quiet'], (run) => appendFileSync(touched, `\n又及：第${run + 1}次修改。\n`));
-console.log(
-  `ratio touched/cold: ${(warm.seconds / wenji.seconds).toFixed(2)} by median wall time, ${(warm.fastest / wenji.fastest).toFixed(2)} by fastest run${warm.cpu && wenji.cpu ? `, ${(warm.cpu / wenji.cpu).toFixed(2)} by CPU time` : ''} (target: below 0.30)`,
-);
+function run(label: string, command: string, args: string[]): Sample {
+  const start = performance.now();
+  const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - start) / 1000;
+  if (result.status !== 0) throw new Error(`${label} failed (${result.status}):\n${result.stderr}`);
+  const rss = /bench-max-rss-kb (\d+)/.exec(result.stderr);
+  const cpu = /bench-cpu-us (\d+)/.exec(result.stderr);
+  return { seconds, ...(cpu ? { cpu: Number(cpu[1]) / 1e6 } : {}), ...(rss ? { rssMb: Number(rss[1]) / 1024 } : {}) };
+}
 
-let pandoc: { seconds: number } | undefined;
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+function report(label: string, samples: Sample[]): void {
+  const cpu = samples.flatMap((sample) => (sample.cpu === undefined ? [] : [sample.cpu]));
+  const rss = Math.max(0, ...samples.map((sample) => sample.rssMb ?? 0));
+  console.log(
+    `${label.padEnd(31)} median ${median(samples.map((sample) => sample.seconds)).toFixed(2)} s${cpu.length ? `, CPU ${median(cpu).toFixed(2)} s` : ''}  (runs: ${samples.map((sample) => sample.seconds.toFixed(2)).join(', ')})${rss ? `  peak RSS ${rss.toFixed(0)} MB` : ''}`,
+  );
+}
+
+// The machine's speed drifts: each round runs every case once, back to back, and the ratios are
+// taken within a round (then their median), so that a slow minute slows both sides of a ratio.
+const cacheDir = path.join(dir, 'out', '.cache');
+const touched = contentFiles.find((file) => file.endsWith('.md'))!;
+const sorted = [...contentFiles].sort();
+let pandoc = false;
 try {
   execFileSync('pandoc', ['--version'], { stdio: 'ignore' });
-  const sorted = [...contentFiles].sort();
-  pandoc = time('pandoc (same Markdown)', 'pandoc', ['-f', 'markdown', '-o', path.join(dir, 'out', 'pandoc.epub'), '--metadata', 'title=基准文集', '--metadata', 'lang=zh-Hans', ...sorted]);
+  pandoc = true;
 } catch {
   console.log('pandoc not installed: install it (apt-get install pandoc) to compare');
 }
-if (pandoc) console.log(`ratio wenji/pandoc: ${(wenji.seconds / pandoc.seconds).toFixed(2)} (below 1 means wenji is faster)`);
+const samples: Record<'cold' | 'noCache' | 'warm' | 'touched' | 'pandoc', Sample[]> = { cold: [], noCache: [], warm: [], touched: [], pandoc: [] };
+const wenjiArgs = [wrapper, 'epub', dir, '--quiet'];
+for (let round = 0; round < runs; round++) {
+  // Cold: an empty cache, every article parsed and normalized (and written to out/.cache).
+  rmSync(cacheDir, { recursive: true, force: true });
+  samples.cold.push(run('wenji epub (cold)', process.execPath, wenjiArgs));
+  // Warm: nothing changed since; touched: one article was edited since the last build.
+  samples.warm.push(run('wenji epub (warm)', process.execPath, wenjiArgs));
+  appendFileSync(touched, `\n又及：第${round + 1}次修改。\n`);
+  samples.touched.push(run('wenji epub (1 article touched)', process.execPath, wenjiArgs));
+  samples.noCache.push(run('wenji epub --no-cache', process.execPath, [...wenjiArgs, '--no-cache']));
+  if (pandoc) {
+    const args = ['-f', 'markdown', '-o', path.join(dir, 'out', 'pandoc.epub'), '--metadata', 'title=基准文集', '--metadata', 'lang=zh-Hans', ...sorted];
+    samples.pandoc.push(run('pandoc', 'pandoc', args));
+  }
+}
+report('wenji epub (cold)', samples.cold);
+report('wenji epub --no-cache', samples.noCache);
+report('wenji epub (warm)', samples.warm);
+report('wenji epub (1 article touched)', samples.touched);
+const ratios = (a: Sample[], b: Sample[]) => a.map((sample, index) => sample.seconds / b[index]!.seconds);
+const touchedRatios = ratios(samples.touched, samples.cold);
+console.log(`ratio touched/cold: ${median(touchedRatios).toFixed(2)} (median of the rounds: ${touchedRatios.map((r) => r.toFixed(2)).join(', ')}; target: below 0.30)`);
+if (pandoc) {
+  report('pandoc (same Markdown)', samples.pandoc);
+  const pandocRatios = ratios(samples.cold, samples.pandoc);
+  console.log(`ratio wenji cold/pandoc: ${median(pandocRatios).toFixed(2)} (median of the rounds: ${pandocRatios.map((r) => r.toFixed(2)).join(', ')}; below 1 means wenji is faster)`);
+}
 
 // ---- PDF: the whole command, and the floor (Chromium printing the same body HTML once) ----
 if (process.env.BENCH_PDF !== '0') {
-  const pdf = time('wenji pdf (vertical A5)', process.execPath, [wrapper, 'pdf', dir, '--quiet', '--no-cache']);
+  const pdfSamples = Array.from({ length: runs }, () => run('wenji pdf', process.execPath, [wrapper, 'pdf', dir, '--quiet', '--no-cache']));
+  report('wenji pdf (vertical A5)', pdfSamples);
+  const pdf = { seconds: median(pdfSamples.map((sample) => sample.seconds)) };
   const { measurePrintFloor } = await import('./print-floor.js');
   const floor = await measurePrintFloor(dir);
   console.log(`${'chromium print floor'.padEnd(28)} ${floor.seconds.toFixed(2)} s  (${floor.pages} pages, the assembled body printed once)`);

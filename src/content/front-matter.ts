@@ -61,14 +61,7 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   if (!match || match.index !== 0) return undefined;
   const block = match[0];
   const yamlText = match[1] ?? '';
-  const lines = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: true });
-  const syntax = doc.errors[0];
-  if (syntax) {
-    const line = (syntax.linePos?.[0]?.line ?? 0) + 1;
-    throw new FrontMatterError(`invalid YAML front matter: ${(syntax.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}; fix the block between the --- lines`, line);
-  }
-  const data: unknown = doc.toJS();
+  const data = frontMatterData(yamlText);
   const warnings: FrontMatter['warnings'] = [];
   const meta: Partial<ArticleMeta> = {};
   if (data !== null && data !== undefined) {
@@ -92,6 +85,51 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
     }
   }
   return { meta, lineCount: block.split('\n').length - (block.endsWith('\n') ? 1 : 0), length: block.length, warnings };
+}
+
+/**
+ * The block's data. Front matter is nearly always `key: text` lines, which YAML reads as strings:
+ * those are read here (the YAML library takes about a millisecond a block); anything else — a
+ * list, a quote, a number, a comment, a repeated key — goes to YAML, with the same result.
+ * `fast: false` always uses YAML (tests compare the two).
+ */
+export function frontMatterData(yamlText: string, fast = true): unknown {
+  const simple = fast ? simpleMapping(yamlText) : undefined;
+  if (simple) return simple;
+  const doc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: true });
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const line = (syntax.linePos?.[0]?.line ?? 0) + 1;
+    throw new FrontMatterError(`invalid YAML front matter: ${(syntax.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}; fix the block between the --- lines`, line);
+  }
+  return doc.toJS();
+}
+
+function simpleMapping(yamlText: string): Record<string, string> | undefined {
+  const data: Record<string, string> = {};
+  let any = false;
+  for (const line of yamlText.split('\n')) {
+    const text = line.endsWith('\r') ? line.slice(0, -1) : line;
+    if (/^[ \t]*$/.test(text)) continue;
+    const match = /^([A-Za-z][A-Za-z0-9_]*): +(.*?)[ \t]*$/.exec(text);
+    if (!match) return undefined;
+    const [, key, value] = match as unknown as [string, string, string];
+    if (Object.hasOwn(data, key) || !plainText(value)) return undefined;
+    data[key] = value;
+    any = true;
+  }
+  return any ? data : undefined;
+}
+
+/** A plain scalar that YAML's core schema reads as this very string. */
+function plainText(value: string): boolean {
+  if (value === '' || /[\t\r]/.test(value)) return false;
+  // Indicators at the start; a comment, a mapping or a trailing colon inside.
+  if (/^[-?:,[\]{}#&*!|>'"%@`~]/.test(value) || / #|: |:$/.test(value)) return false;
+  // Numbers, booleans and null in any spelling YAML knows (a date stays text).
+  if (/^[-+.]?\d/.test(value) && !/^\d{4}-\d{2}-\d{2}(?:[Tt ][\d:.]+(?:Z|[-+]\d{2}:?\d{2})?)?$/.test(value)) return false;
+  if (/^(?:true|false|null|~|\.inf|\.nan)$/i.test(value)) return false;
+  return true;
 }
 
 function assign(meta: Partial<ArticleMeta>, key: string, value: string | string[] | boolean): void {

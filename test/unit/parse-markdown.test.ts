@@ -5,6 +5,7 @@ import { VFile } from 'vfile';
 import fc from 'fast-check';
 import { parseArticles } from '../../src/content/parse.js';
 import { cjkShare } from '../../src/normalize/cjk-characters.js';
+import { frontMatterData } from '../../src/content/front-matter.js';
 
 async function parseMarkdown(text: string): Promise<Root> {
   const file = new VFile({ path: 'content/01-note.md', value: text });
@@ -69,6 +70,41 @@ describe('cjkShare', () => {
         assert.equal(cjkShare(text), reference(text));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('front matter: the fast reading of `key: text` lines', () => {
+  const outcome = (text: string, fast: boolean) => {
+    try {
+      return { data: frontMatterData(text, fast) };
+    } catch (error) {
+      return { error: String(error) };
+    }
+  };
+
+  test('gives what YAML gives, for any block', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('第1篇', '集市戏台', '何照溪', '　', ' ', '#', ' #', ':', ': ', '-', '- ', '"', "'", '[', '{', '&', '*', '!', '|', '>', '%', '@', '`', '~', '?', ',', 'null', 'Null', 'true', 'FALSE', 'yes', '.inf', '.5', '1e3', '007', '0x1F', '+12', '2025', '2025-02-15', '2025-02-15T10:00:00Z', 'http://a.b/c', '\t', '\\', 'é'),
+      fc.string({ maxLength: 6 }),
+    );
+    const word = fc.constantFrom('第1篇', '集市戏台', '何照溪', 'Heidelberg', 'a', '2025-02-15', 'http://a.b/c', '《书》', '“引号”');
+    const typed = fc.constantFrom('null', 'Null', 'NULL', '~', 'true', 'True', 'FALSE', 'yes', '.inf', '-.Inf', '.NaN', '.5', '1e3', '007', '0x1F', '0o17', '+12', '-3', '2025', '12:30', '1_000');
+    const value = fc.oneof(
+      { weight: 3, arbitrary: fc.array(word, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' ')) },
+      { weight: 2, arbitrary: typed },
+      { weight: 2, arbitrary: fc.array(piece, { maxLength: 5 }).map((parts) => parts.join('')) },
+    );
+    const line = fc.oneof(
+      fc.tuple(fc.constantFrom('title', 'author', 'date', 'tags', 'source', 'url', 'extract', 'x', 'a_b', 'Title', '标题', 'a b', '1a'), fc.constantFrom(': ', ':  ', ':', ':\t'), value).map(([key, colon, text]) => `${key}${colon}${text}`),
+      fc.constantFrom('', '  ', '# note', '  - item', '- item'),
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 4 }), fc.constantFrom('\n', '\r\n'), (lines, newline) => {
+        const text = lines.join(newline);
+        assert.deepEqual(outcome(text, true), outcome(text, false));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -3,12 +3,13 @@
 // src/ into dist/src, and esbuild bundles that into dist/bundle/wenji.cjs (scripts/bundle.mjs).
 //
 // The bundle runs with a V8 code cache: the first run saves the compiled code next to the
-// bundle (or in the temp folder when the package folder is read-only), and later runs skip
-// compiling it. Node 20 has no built-in compile cache; this is what it would do. A cache that
-// does not fit (another Node, a rebuilt bundle) is rejected by V8 and written again.
+// bundle (or, when the package folder is read-only, in the user's cache folder), and later runs
+// skip compiling it. Node 20 has no built-in compile cache; this is what it would do. The cache
+// is named after the bundle's content (dist/bundle/wenji.cjs.id) and the V8 version, so it is
+// only ever used with the code it was made from; a cache V8 rejects anyway is written again.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -19,12 +20,12 @@ const compiled = new URL('../dist/src/cli/main.js', import.meta.url);
 globalThis.__wenjiImport = (specifier) => import(specifier);
 
 if (existsSync(bundle)) {
+  const id = readId(bundle);
   // --verbose wants source-mapped stack traces, which Node gives modules it loads itself.
-  if (process.argv.includes('--verbose') || process.env.WENJI_CODE_CACHE === '0') {
-    process.setSourceMapsEnabled(true);
+  if (!id || process.argv.includes('--verbose') || process.env.WENJI_CODE_CACHE === '0') {
+    process.setSourceMapsEnabled(process.argv.includes('--verbose'));
     createRequire(import.meta.url)(bundle);
-  }
-  else runCached(bundle);
+  } else runCached(bundle, id);
 } else if (existsSync(fileURLToPath(compiled))) {
   await import(compiled.href);
 } else {
@@ -32,35 +33,56 @@ if (existsSync(bundle)) {
   process.exit(70);
 }
 
-function runCached(file) {
+function readId(file) {
+  try {
+    const id = readFileSync(`${file}.id`, 'utf8').trim();
+    return /^[0-9a-f]{16,64}$/.test(id) ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function runCached(file, id) {
+  const name = `wenji-${id}-${process.versions.v8}.v8cache`;
+  const userCache = path.join(process.env.XDG_CACHE_HOME || path.join(homedir(), '.cache'), 'wenji');
+  const places = [path.join(path.dirname(file), name), path.join(userCache, name)];
   const source = readFileSync(file, 'utf8');
-  const places = [`${file}.v8cache`, path.join(tmpdir(), `wenji-${process.versions.v8}-${source.length}.v8cache`)];
-  let cachedData;
+  let script;
+  let used;
   for (const place of places) {
+    let cachedData;
     try {
       cachedData = readFileSync(place);
-      break;
     } catch {
-      // not there
+      continue;
+    }
+    script = compile(file, source, cachedData);
+    if (!script.cachedDataRejected) {
+      used = cachedData;
+      break;
     }
   }
-  // The wrapper is CommonJS's own; lineOffset keeps stack-trace lines right.
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, { filename: file, lineOffset: -1, cachedData });
-  if (!cachedData || script.cachedDataRejected) {
-    // Written when the run is over, so that the cache holds the functions a build compiles.
-    process.once('exit', () => saveCache(script, places));
-  }
+  script ??= compile(file, source, undefined);
+  // Written when the run is over, so that the cache holds the functions the run compiled; a
+  // small cache (made by `--version` or `--help`) is replaced by the first run that does more.
+  if (!used || used.length < 1_000_000) process.once('exit', () => saveCache(script, places, used?.length ?? 0));
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
 }
 
-function saveCache(script, places) {
+function compile(file, source, cachedData) {
+  // The wrapper is CommonJS's own; lineOffset keeps stack-trace lines right.
+  return new vm.Script(`(function (exports, require, module, __filename, __dirname) {\n${source}\n})`, { filename: file, lineOffset: -1, cachedData });
+}
+
+function saveCache(script, places, previous) {
   let data;
   try {
     data = script.createCachedData();
   } catch {
     return;
   }
+  if (data.length <= previous) return;
   for (const place of places) {
     const temporary = `${place}.${process.pid}.tmp`;
     try {

@@ -2,6 +2,7 @@
 // bin/wenji.js runs with a V8 code cache (see there). Starting the CLI then reads one file
 // instead of several hundred modules and compiles almost nothing: most of a small build's time.
 // Run by `npm run compile` (and so by `npm ci`) after tsc.
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -81,6 +82,10 @@ const files = result.outputFiles.map((file) => {
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
 for (const file of files) writeFileSync(file.path, file.contents);
+// The launcher names its code cache after this: a cache is only ever used with the code it was
+// made from (V8 itself checks little more than the length).
+const bundled = files.find((file) => file.path === outfile);
+writeFileSync(`${outfile}.id`, `${createHash('sha256').update(bundled.contents).digest('hex').slice(0, 32)}\n`);
 
 const bytes = readdirSync(outdir).reduce((sum, name) => sum + (name.endsWith('.cjs') ? readFileSync(path.join(outdir, name)).length : 0), 0);
 console.log(`bundled the CLI into ${path.relative(root, outfile)} (${(bytes / 1024 / 1024).toFixed(1)} MB, ${Object.keys(result.metafile.inputs).length} modules)`);

@@ -1,4 +1,4 @@
-import { mkdirSync, rename, renameSync, rmSync, writeFile, writeFileSync } from 'node:fs';
+import { mkdirSync, rename, renameSync, rmSync, statSync, writeFile, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WenjiError, describeError } from './errors.js';
 
@@ -37,10 +37,7 @@ export async function emitCacheFileAsync(cacheDir: string, relative: string, dat
   const step = (run: (done: (error: NodeJS.ErrnoException | null) => void) => void) =>
     new Promise<void>((resolve, reject) => run((error) => (error ? reject(error) : resolve())));
   try {
-    if (!createdFolders.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      createdFolders.add(folder);
-    }
+    mkdirSync(folder, { recursive: true });
     await step((done) => writeFile(temporary, data, done));
     await step((done) => rename(temporary, target, done));
   } catch (error) {
@@ -49,8 +46,20 @@ export async function emitCacheFileAsync(cacheDir: string, relative: string, dat
   }
 }
 
-const createdFolders = new Set<string>();
 let temporaries = 0;
+
+/**
+ * A temporary file left by a run that was killed: old enough that no running build still writes
+ * it (two builds of one book may run at once; each renames only its own temporary files).
+ */
+export function abandonedTemporary(cacheDir: string, relative: string): boolean {
+  if (!relative.endsWith('.tmp')) return false;
+  try {
+    return Date.now() - statSync(path.join(cacheDir, relative)).mtimeMs > 60 * 60 * 1000;
+  } catch {
+    return false;
+  }
+}
 
 /** Deletes cache files (stale entries); a file that is already gone is fine. */
 export function removeCacheFiles(cacheDir: string, relatives: string[]): void {

@@ -57,14 +57,14 @@ export class ArticleCache {
     this.used.add(key);
     const cached = this.restore(key, file);
     if (cached) {
-      this.stats.reused += cached.length;
-      return withDigests(key, cached);
+      this.stats.reused += cached.articles.length;
+      return withDigests(key, cached.articles, cached.dependencies);
     }
     const before = file.messages.length;
     const { articles, dependencies } = await produce();
     this.stats.normalized += articles.length;
     this.store.write(toEntry(key, articles, file.messages.slice(before), dependencies), articles.flatMap((article) => article.images));
-    return withDigests(key, articles);
+    return withDigests(key, articles, dependencies);
   }
 
   /** Lets the store forget entries this run did not use (removed or changed articles). */
@@ -77,7 +77,7 @@ export class ArticleCache {
     return sha256(`${this.prefix}${source}\n${String(file.value)}`);
   }
 
-  private restore(key: string, file: VFile): Article[] | undefined {
+  private restore(key: string, file: VFile): { articles: Article[]; dependencies: Dependency[] } | undefined {
     const found = this.store.read(key);
     if (!found) return undefined;
     const { entry, images } = found;
@@ -94,13 +94,21 @@ export class ArticleCache {
       articles.push({ ...stored, file: file.path, images: assets });
     }
     replayMessages(file, entry.messages);
-    return articles;
+    return { articles, dependencies: entry.dependencies };
   }
 }
 
-/** An article's digest is its entry's key and its place in the file (a blog dump gives several). */
-function withDigests(key: string, articles: Article[]): Article[] {
-  return articles.map((article, index) => ({ ...article, digest: `${key}:${index}` }));
+/**
+ * An article's digest: its entry's key (source, settings, code), its place in the file (a blog
+ * dump gives several), and what it took from other files — the local images it read (their
+ * digests) and the images it holds (named by content). A changed image keeps the key (the source
+ * did not change) but changes the digest, so no writer reuses a document made with the old one.
+ */
+function withDigests(key: string, articles: Article[], dependencies: Dependency[]): Article[] {
+  return articles.map((article, index) => ({
+    ...article,
+    digest: sha256(JSON.stringify([key, index, dependencies, article.images.map((image) => image.href)])),
+  }));
 }
 
 /** The href's hash prefix, checked against the bytes so a damaged image file is a miss. */

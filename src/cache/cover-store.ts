@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { emitCacheFile, removeCacheFiles } from '../emit.js';
+import { abandonedTemporary, emitCacheFile, removeCacheFiles } from '../emit.js';
 import { describeError } from '../errors.js';
 import type { CoverStore } from '../writers/cover/prepare-cover.js';
 
@@ -25,8 +25,10 @@ export function diskCoverStore(cacheDir: string, warn: (line: string) => void = 
     write(key, data) {
       try {
         emitCacheFile(cacheDir, `covers/${key}.jpg`, data);
-        const older = readdirSync(folder)
-          .filter((name) => name.endsWith('.jpg') || name.endsWith('.tmp'))
+        const names = readdirSync(folder);
+        removeCacheFiles(cacheDir, names.filter((name) => abandonedTemporary(cacheDir, `covers/${name}`)).map((name) => `covers/${name}`));
+        const older = names
+          .filter((name) => name.endsWith('.jpg'))
           .map((name) => ({ name, time: statSync(path.join(folder, name)).mtimeMs }))
           .sort((a, b) => b.time - a.time || (a.name < b.name ? -1 : 1))
           .slice(keep);

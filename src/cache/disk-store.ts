@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ImageAsset } from '../book/model.js';
-import { emitCacheFile, emitCacheFileAsync, removeCacheFiles } from '../emit.js';
+import { abandonedTemporary, emitCacheFile, emitCacheFileAsync, removeCacheFiles } from '../emit.js';
 import { describeError } from '../errors.js';
 import { imageMatchesHref, type ArticleStore } from './article-cache.js';
 import { isEntry, type CacheEntry } from './entry.js';
@@ -77,9 +77,9 @@ export function diskStore(cacheDir: string, warn: (line: string) => void = () =>
       await Promise.all(pending);
       if (broken) return;
       try {
-        // Left-over temporary files of a killed run go too.
-        const stale = list(cacheDir, 'articles').filter((name) => name.endsWith('.tmp') || (name.endsWith('.json') && !used.has(name.slice(0, -5))));
-        const unused = list(cacheDir, 'images').filter((name) => name.endsWith('.tmp') || !imagesOfUsed.has(name));
+        // Left-over temporary files of a killed run go too (not those of a build running now).
+        const stale = list(cacheDir, 'articles').filter((name) => abandonedTemporary(cacheDir, `articles/${name}`) || (name.endsWith('.json') && !used.has(name.slice(0, -5))));
+        const unused = list(cacheDir, 'images').filter((name) => (name.endsWith('.tmp') ? abandonedTemporary(cacheDir, `images/${name}`) : !imagesOfUsed.has(name)));
         removeCacheFiles(cacheDir, [...stale.map((name) => `articles/${name}`), ...unused.map((name) => `images/${name}`)]);
       } catch {
         // pruning is housekeeping; the next run tries again

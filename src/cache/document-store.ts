@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { emitCacheFileAsync, removeCacheFiles } from '../emit.js';
+import { abandonedTemporary, emitCacheFileAsync, removeCacheFiles } from '../emit.js';
 import { describeError } from '../errors.js';
 import type { DocumentStore, StoredDocument } from '../writers/epub/write-epub.js';
 import { sha256 } from './fingerprint.js';
@@ -54,7 +54,7 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
     async finish() {
       await Promise.all(pending);
       try {
-        const stale = readdirSync(folder).filter((name) => name.endsWith('.tmp') || !used.has(name.replace(/\.deflate$/, '')));
+        const stale = readdirSync(folder).filter((name) => (name.endsWith('.tmp') ? abandonedTemporary(cacheDir, `documents/${name}`) : !used.has(name.replace(/\.deflate$/, ''))));
         removeCacheFiles(cacheDir, stale.map((name) => `documents/${name}`));
       } catch {
         // pruning is housekeeping; the next run tries again

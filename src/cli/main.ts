@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 import { main } from './program.js';
 
+// `wenji --help | head`: a reader that stops reading ends the output, not with a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
 // The bundled CLI is minified; with --verbose, stack traces are mapped back to the sources.
 if (process.argv.includes('--verbose')) process.setSourceMapsEnabled(true);
 void main(process.argv).then((code) => {

@@ -114,7 +114,8 @@ function simpleMapping(yamlText: string): Record<string, string> | undefined {
     const match = /^([A-Za-z][A-Za-z0-9_]*): +(.*?)[ \t]*$/.exec(text);
     if (!match) return undefined;
     const [, key, value] = match as unknown as [string, string, string];
-    if (Object.hasOwn(data, key) || !plainText(value)) return undefined;
+    // Keys YAML reads as booleans or null, repeated keys and typed values go to YAML.
+    if (Object.hasOwn(data, key) || /^(?:true|false|null)$/i.test(key) || !plainText(value)) return undefined;
     data[key] = value;
     any = true;
   }
@@ -127,7 +128,7 @@ function plainText(value: string): boolean {
   // Indicators at the start; a comment, a mapping or a trailing colon inside.
   if (/^[-?:,[\]{}#&*!|>'"%@`~]/.test(value) || / #|: |:$/.test(value)) return false;
   // Numbers, booleans and null in any spelling YAML knows (a date stays text).
-  if (/^[-+.]?\d/.test(value) && !/^\d{4}-\d{2}-\d{2}(?:[Tt ][\d:.]+(?:Z|[-+]\d{2}:?\d{2})?)?$/.test(value)) return false;
+  if (/^[+.]/.test(value) || (/^\d/.test(value) && !/^\d{4}-\d{2}-\d{2}(?:[Tt ][\d:.]+(?:Z|[-+]\d{2}:?\d{2})?)?$/.test(value))) return false;
   if (/^(?:true|false|null|~|\.inf|\.nan)$/i.test(value)) return false;
   return true;
 }

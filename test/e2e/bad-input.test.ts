@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { runCli } from '../helpers/cli.js';
+import { cliEntry } from '../helpers/paths.js';
 import { findAll, openEpub, textOf } from '../helpers/epub.js';
 
 /** A book folder with one good article and one of each kind of bad input. */
@@ -130,5 +132,20 @@ describe('fatal problems', () => {
     const version = await runCli(['--version']);
     assert.equal(version.code, 0);
     assert.match(version.stdout, /^\d+\.\d+\.\d+/);
+  });
+});
+
+describe('output to a closed pipe', () => {
+  test('`wenji --help | true` ends quietly, with code 0, when nobody reads the output', async () => {
+    // `true` exits without reading, long before Node has started: the CLI's writes hit EPIPE.
+    const script = `"${process.execPath}" "${cliEntry}" --help | true; echo "cli exit \${PIPESTATUS[0]}" >&2`;
+    const result = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn('bash', ['-c', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    assert.equal(result.stderr.trim(), 'cli exit 0', result.stderr);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import sharp from 'sharp';
 import { runCli } from '../helpers/cli.js';
 import { epubcheckTs, openEpub } from '../helpers/epub.js';
 import { repoRoot } from '../helpers/paths.js';
@@ -76,6 +77,37 @@ describe('incremental builds', () => {
       assert.equal(readLine(third.stderr), '0 normalized, 1 from the cache');
       assert.match(third.stderr, /rendered 1 article document\n/);
       assert.deepEqual(await hrefs(), []);
+    } finally {
+      rmSync(book, { recursive: true, force: true });
+    }
+  });
+
+  test('an article whose image changed is rendered with the new image, like a build without the cache', async () => {
+    const book = mkdtempSync(path.join(tmpdir(), 'wenji-image-'));
+    try {
+      writeFileSync(path.join(book, 'book.yaml'), 'title: 图之书\n');
+      mkdirSync(path.join(book, 'content'));
+      writeFileSync(path.join(book, 'content', '01-photo.md'), '# 照片\n\n![河边](river.png)\n\n正文。\n');
+      const png = (red: number) => sharp({ create: { width: 40, height: 30, channels: 3, background: { r: red, g: 90, b: 60 } } }).png().toBuffer();
+      writeFileSync(path.join(book, 'content', 'river.png'), await png(200));
+      const env = { SOURCE_DATE_EPOCH: '1700000000' };
+      assert.equal((await runCli(['epub', book], { env })).code, 0);
+
+      writeFileSync(path.join(book, 'content', 'river.png'), await png(20));
+      const rebuilt = await runCli(['epub', book], { env });
+      assert.equal(rebuilt.code, 0, rebuilt.stderr);
+      assert.match(rebuilt.stderr, /rendered 1 article document\n/);
+      const epub = await openEpub(path.join(book, 'out', '图之书.epub'));
+      const src = /<img [^>]*src="([^"]+)"/.exec(await epub.text('OEBPS/photo.xhtml'))?.[1];
+      assert.ok(src && epub.names.includes(`OEBPS/${src}`), `the document points at ${src}, which the EPUB holds`);
+
+      const out = mkdtempSync(path.join(tmpdir(), 'wenji-nocache-'));
+      try {
+        assert.equal((await runCli(['epub', book, '--out', out, '--no-cache'], { env })).code, 0);
+        assert.ok(readFileSync(path.join(book, 'out', '图之书.epub')).equals(readFileSync(path.join(out, '图之书.epub'))), 'same bytes as without the cache');
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
     } finally {
       rmSync(book, { recursive: true, force: true });
     }

@@ -34,11 +34,16 @@ describe('Markdown: GFM literal autolinks', () => {
     assert.deepEqual(JSON.parse(JSON.stringify(withoutLast, (key, value) => (key === 'position' ? undefined : value))), JSON.parse(JSON.stringify(tree, (key, value) => (key === 'position' ? undefined : value))));
   });
 
-  test('in CJK text an address ends at the first CJK character or mark, not at the next space', async () => {
-    const tree = await parseMarkdown('见https://example.org/a?b=1，来信：editor@example.com。也可访问 www.example.net/路径或 https://example.org/x. 谢谢\n');
-    assert.deepEqual(links(tree), ['https://example.org/a?b=1', 'mailto:editor@example.com', 'http://www.example.net/', 'https://example.org/x']);
+  test('in CJK text an address ends at the first CJK punctuation mark, not at the next space', async () => {
+    const tree = await parseMarkdown('见https://example.org/a?b=1，来信：editor@example.com。也可访问 www.example.net/x》或“https://example.org/y”。谢谢\n');
+    assert.deepEqual(links(tree), ['https://example.org/a?b=1', 'mailto:editor@example.com', 'http://www.example.net/x', 'https://example.org/y']);
     const text = JSON.stringify(tree);
-    for (const kept of ['，来信：', '。也可访问', '路径或', '. 谢谢']) assert.ok(text.includes(kept), kept);
+    for (const kept of ['，来信：', '。也可访问', '》或“', '”。谢谢']) assert.ok(text.includes(kept), kept);
+    // CJK letters belong to addresses (paths, queries, domain names), as GFM has it.
+    assert.deepEqual(links(await parseMarkdown('见 https://zh.wikipedia.org/wiki/北京 与 https://www.example.org/search?q=北京·上海 里\n')), [
+      'https://zh.wikipedia.org/wiki/%E5%8C%97%E4%BA%AC',
+      'https://www.example.org/search?q=%E5%8C%97%E4%BA%AC%C2%B7%E4%B8%8A%E6%B5%B7',
+    ]);
     // Written links are the author's: [text](url) and <url> are left as they are.
     assert.deepEqual(links(await parseMarkdown('[https://example.org/路径](https://example.org/路径) 与 <https://example.org/文>\n')), [
       'https://example.org/%E8%B7%AF%E5%BE%84',
@@ -89,14 +94,14 @@ describe('front matter: the fast reading of `key: text` lines', () => {
       fc.string({ maxLength: 6 }),
     );
     const word = fc.constantFrom('第1篇', '集市戏台', '何照溪', 'Heidelberg', 'a', '2025-02-15', 'http://a.b/c', '《书》', '“引号”');
-    const typed = fc.constantFrom('null', 'Null', 'NULL', '~', 'true', 'True', 'FALSE', 'yes', '.inf', '-.Inf', '.NaN', '.5', '1e3', '007', '0x1F', '0o17', '+12', '-3', '2025', '12:30', '1_000');
+    const typed = fc.constantFrom('null', 'Null', 'NULL', '~', 'true', 'True', 'FALSE', 'yes', '.inf', '-.Inf', '+.inf', '.NaN', '.5', '+.5', '+.5e3', '1e3', '007', '0x1F', '0o17', '+12', '-3', '2025', '12:30', '1_000');
     const value = fc.oneof(
       { weight: 3, arbitrary: fc.array(word, { minLength: 1, maxLength: 3 }).map((parts) => parts.join(' ')) },
       { weight: 2, arbitrary: typed },
       { weight: 2, arbitrary: fc.array(piece, { maxLength: 5 }).map((parts) => parts.join('')) },
     );
     const line = fc.oneof(
-      fc.tuple(fc.constantFrom('title', 'author', 'date', 'tags', 'source', 'url', 'extract', 'x', 'a_b', 'Title', '标题', 'a b', '1a'), fc.constantFrom(': ', ':  ', ':', ':\t'), value).map(([key, colon, text]) => `${key}${colon}${text}`),
+      fc.tuple(fc.constantFrom('title', 'author', 'date', 'tags', 'source', 'url', 'extract', 'x', 'a_b', 'Title', '标题', 'a b', '1a', 'True', 'null', 'NULL', 'No'), fc.constantFrom(': ', ':  ', ':', ':\t'), value).map(([key, colon, text]) => `${key}${colon}${text}`),
       fc.constantFrom('', '  ', '# note', '  - item', '- item'),
     );
     fc.assert(

@@ -9,7 +9,7 @@ import { diskCoverStore } from './cache/cover-store.js';
 import { diskStore } from './cache/disk-store.js';
 import { diskDocumentStore } from './cache/document-store.js';
 import { linkAcrossFiles } from './book/links.js';
-import type { PageSize, SpacingMode, WritingMode } from './config/schema.js';
+import type { PageSize, WritingMode } from './config/schema.js';
 import { displayPath } from './content/load.js';
 import { emitFile } from './emit.js';
 import { WenjiError } from './errors.js';
@@ -109,10 +109,10 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
     if (!pdfWriter) {
       const { epub } = prepared.config.config;
       const writingMode = options.writingMode ?? epub.writingMode;
-      const adapted = adaptToWritingMode(book, { mode: writingMode, quotes: epub.quotes });
+      const adapted = adaptToWritingMode(book, { mode: writingMode, quotes: epub.quotes, uprightCapitals: prepared.config.config.typography.uprightCapitals });
       const linked = linkAcrossFiles(adapted, (articleId, fragment) => `${articleHref({ id: articleId })}${fragment ? `#${fragment}` : ''}`);
       const written = await writeEpub(linked, {
-        css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir) + spacingCss(prepared.config.config.typography.spacing),
+        css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir, prepared.config.config.typography.spacing),
         writingMode,
         embedFont: epub.embedFont,
         coverStore: coverStore(prepared.config.dir),
@@ -129,9 +129,10 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
         mode: options.writingMode ?? pdf.writingMode ?? defaultWritingMode('pdf', book.meta.language),
         pageSize: options.pageSize ?? pdf.pageSize,
         quotes: pdf.quotes,
+        uprightCapitals: prepared.config.config.typography.uprightCapitals,
         tocDepth: pdf.tocDepth,
         colophon: pdf.colophon,
-        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir) + spacingCss(prepared.config.config.typography.spacing),
+        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir, prepared.config.config.typography.spacing),
         log,
         progress: (done, note) => stage.advance(done, note),
       });
@@ -143,14 +144,6 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
     log(`wrote ${output.path} in ${seconds(start)}`);
   }
   return { book, files: prepared.files, outputs, ignored: prepared.ignored, notices: prepared.notices, warnings, stats: prepared.stats };
-}
-
-/**
- * The stylesheets draw the CJK–Latin gap (`text-autospace`); when typography.spacing inserts
- * spaces, or asks for none, that mechanism is switched off so there is only one.
- */
-function spacingCss(spacing: SpacingMode): string {
-  return spacing === 'css' ? '' : '\n/* typography.spacing: ' + spacing + ' */\nhtml, html body { text-autospace: no-autospace; }\n';
 }
 
 function seconds(since: number): string {

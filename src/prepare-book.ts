@@ -8,7 +8,7 @@ import { labelsFor } from './book/labels.js';
 import { linkArticles } from './book/links.js';
 import type { Article, Book } from './book/model.js';
 import { loadConfig, type LoadedConfig } from './config/load.js';
-import type { Config, ConfigInput } from './config/schema.js';
+import type { Config, ConfigInput, SpacingMode } from './config/schema.js';
 import { loadContent, withFatal } from './content/load.js';
 import { createImageFetcher } from './content/fetch-remote-image.js';
 import { describeError } from './errors.js';
@@ -147,9 +147,22 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   };
 }
 
-/** The book's stylesheet: wenji's own for the given target, then the book's `styles/custom.css`. */
-export function readStylesheet(packageStyles: string, name: string, bookDir: string): string {
-  const own = readFileSync(path.join(packageStyles, name), 'utf8');
+/**
+ * The book's stylesheet: wenji's own for the given target, the CJK–Latin gap if the stylesheet
+ * is to draw it (`typography.spacing: css`), then the book's `styles/custom.css`.
+ */
+export function readStylesheet(packageStyles: string, name: string, bookDir: string, spacing?: SpacingMode): string {
+  const own = readFileSync(path.join(packageStyles, name), 'utf8') + spacingCss(spacing);
   const custom = path.join(bookDir, 'styles', 'custom.css');
   return existsSync(custom) && path.resolve(custom) !== path.resolve(packageStyles, 'custom.css') ? `${own}\n/* styles/custom.css */\n${readFileSync(custom, 'utf8')}` : own;
+}
+
+/**
+ * `css`: the browser or reader draws the gap between CJK and Latin letters or digits
+ * (`text-autospace`, 1/8 em in Chromium). `insert` (the default) puts a space character there
+ * during normalization and `none` leaves the text as typed: the stylesheets draw nothing, since
+ * `text-autospace` is off unless set (docs/typography.md, "CJK–Latin spacing").
+ */
+function spacingCss(spacing: SpacingMode | undefined): string {
+  return spacing === 'css' ? '\n/* typography.spacing: css */\nhtml { text-autospace: normal; }\n' : '';
 }

@@ -2,8 +2,9 @@ import { derivedDigest } from './digest.js';
 import type { Root } from 'hast';
 import { unified, type PluggableList } from 'unified';
 import type { WritingMode } from '../config/schema.js';
-import rehypeCornerQuotes from '../normalize/plugins/rehype-corner-quotes.js';
+import rehypeCornerQuotes, { cornerQuoteStyle, type CornerQuoteStyle } from '../normalize/plugins/rehype-corner-quotes.js';
 import rehypeTateChuYoko from '../normalize/plugins/rehype-tate-chu-yoko.js';
+import { chineseConvention } from '../normalize/chinese-locale.js';
 import { collectSections } from '../normalize/index.js';
 import { isCjkLanguage } from './labels.js';
 import type { Book } from './model.js';
@@ -14,27 +15,53 @@ export interface WritingModeOptions {
   quotes: 'corner' | 'keep';
   /** Longest digit run set upright (tate-chu-yoko). */
   tcyDigits?: number;
+  /**
+   * Acronyms of up to three capitals (AI, GDP) stand upright in vertical text:
+   * `typography.uprightCapitals`; undefined means Japanese yes, Chinese no.
+   */
+  uprightCapitals?: boolean | undefined;
 }
 
+/** Taiwan and Hong Kong quote with corner brackets in horizontal text too. */
+const quotesInHorizontal = (language: string) => chineseConvention(language) === 'traditional';
+
 /**
- * Book → Book for one writer (mdBook's preprocessor idea): vertical setting wraps short numbers
- * for tate-chu-yoko and, optionally, turns curly quotes into corner brackets. Horizontal books
- * pass through untouched. Articles in a Latin language are never changed. The input is not mutated.
+ * Book → Book for one writer (mdBook's preprocessor idea), by the conventions of
+ * docs/typography.md. Vertical setting wraps numbers and acronyms for upright setting
+ * (tate-chu-yoko) and, with `quotes: corner`, turns curly quotes into corner brackets in the
+ * article's locale's nesting (mainland: “”→『』 ‘’→「」; Taiwan, Hong Kong, Japan: “”→「」
+ * ‘’→『』). Horizontal books change only Traditional Chinese articles' quotes (Taiwan and Hong
+ * Kong quote with corner brackets in horizontal text too). Articles in a Latin language are never
+ * changed. The input is not mutated; an article with nothing to do is returned as it is.
  */
 export function adaptToWritingMode(book: Book, options: WritingModeOptions): Book {
-  if (options.mode === 'horizontal') return book;
-  const plugins: PluggableList = [[rehypeTateChuYoko, { maxDigits: options.tcyDigits ?? 2 }]];
-  if (options.quotes === 'corner') plugins.push([rehypeCornerQuotes]);
-  const processor = unified().use(plugins);
+  const vertical = options.mode === 'vertical';
+  if (!vertical && (options.quotes !== 'corner' || !book.articles.some((article) => quotesInHorizontal(article.language ?? book.meta.language)))) return book;
+  const processors = new Map<string, ReturnType<typeof unified>>();
+  const processorFor = (language: string) => {
+    const quotes = options.quotes === 'corner' && (vertical || quotesInHorizontal(language)) ? cornerQuoteStyle(language) : undefined;
+    const capitals = (options.uprightCapitals ?? /^ja\b/i.test(language)) ? 3 : 0;
+    const key = `${quotes}/${capitals}`;
+    let processor = processors.get(key);
+    if (!processor) {
+      const plugins: PluggableList = vertical ? [[rehypeTateChuYoko, { maxDigits: options.tcyDigits ?? 2, uprightCapitals: capitals }]] : [];
+      if (quotes) plugins.push([rehypeCornerQuotes, { style: quotes }]);
+      processor = unified().use(plugins);
+      processors.set(key, processor);
+    }
+    return { processor, quotes, key };
+  };
   return {
     ...book,
     articles: book.articles.map((article) => {
-      if (!isCjkLanguage(article.language ?? book.meta.language)) return article;
+      const language = article.language ?? book.meta.language;
+      if (!isCjkLanguage(language) || (!vertical && !quotesInHorizontal(language))) return article;
+      const { processor, quotes, key } = processorFor(language);
       const body = processor.runSync(structuredClone(article.body)) as Root;
       // Titles and section names are shown as set in the text (corner quotes, upright numbers
       // are only for the body), so they are re-read from the adapted body.
-      const title = options.quotes === 'corner' ? convertTitle(article.title) : article.title;
-      const digest = derivedDigest(article.digest, 'writing-mode', options.mode, options.quotes, options.tcyDigits ?? 2);
+      const title = quotes ? convertTitle(article.title, quotes) : article.title;
+      const digest = derivedDigest(article.digest, 'writing-mode', options.mode, options.quotes, options.tcyDigits ?? 2, key);
       return { ...article, title, body, sections: collectSections(body), ...(digest ? { digest } : {}) };
     }),
   };
@@ -45,9 +72,9 @@ export function defaultWritingMode(target: 'pdf' | 'epub', language: string): Wr
   return target === 'pdf' && /^(zh|ja)/i.test(language) ? 'vertical' : 'horizontal';
 }
 
-function convertTitle(title: string): string {
+function convertTitle(title: string, style: CornerQuoteStyle): string {
   const tree: Root = { type: 'root', children: [{ type: 'text', value: title }] };
-  unified().use(rehypeCornerQuotes).runSync(tree);
+  unified().use(rehypeCornerQuotes, { style }).runSync(tree);
   const text = tree.children[0];
   return text?.type === 'text' ? text.value : title;
 }

@@ -137,12 +137,14 @@ export const configSchema = z.strictObject({
       dashes: z.boolean().default(true),
       /** Straight quotes in CJK context → “” ‘’. */
       quotes: z.boolean().default(true),
-      /** Space between CJK and Latin/digits: drawn by CSS (`css`), inserted as a character (`insert`), or none. */
-      spacing: z.enum(spacingModes).default('css'),
+      /** Space between CJK and Latin/digits: inserted as a space character (`insert`, a quarter em), drawn by CSS (`css`, 1/8 em in Chromium), or none. */
+      spacing: z.enum(spacingModes).default('insert'),
       /** Simplified ↔ traditional conversion (opencc). */
       convert: z.enum(conversions).default('none'),
+      /** Acronyms of up to three capitals (AI, GDP) upright in vertical text. Default: Japanese yes, Chinese no. */
+      uprightCapitals: z.boolean({ error: 'expected true or false' }).optional(),
     })
-    .default({ punctuation: true, dashes: true, quotes: true, spacing: 'css', convert: 'none' }),
+    .default({ punctuation: true, dashes: true, quotes: true, spacing: 'insert', convert: 'none' }),
   // ─── end of real-world articles ───
 });
 

@@ -25,13 +25,14 @@ const docs: Record<string, KeyDoc> = {
   pdf: { text: 'The printed book (wenji pdf).' },
   'pdf.writingMode': { text: 'vertical (縦排, right to left) or horizontal. Default: vertical for Chinese and Japanese books, else horizontal.', example: 'vertical' },
   'pdf.pageSize': { text: 'a5, b6, a4, or the e-reader screens 6in and 7in.' },
-  'pdf.quotes': { text: 'corner turns “” ‘’ into 「」『』 in vertical text; keep leaves them.' },
+  'pdf.quotes': { text: 'corner turns “” ‘’ into corner brackets in vertical text (mainland Chinese 『』 outside 「」; Taiwan, Hong Kong, Japanese 「」 outside 『』, Taiwan and Hong Kong in horizontal text too); keep leaves them.' },
   'pdf.tocDepth': { text: 'Contents: 1 lists the articles, 2 also their sections.' },
   'pdf.colophon': { text: 'A closing page listing each article’s author, source, date and URL.' },
   epub: { text: 'The e-book (wenji epub).' },
   'epub.writingMode': { text: 'vertical or horizontal; many readers cannot show vertical text.' },
   'epub.embedFont': { text: 'Embed a subset of the CJK serif font.' },
-  'epub.quotes': { text: 'As pdf.quotes, for vertical EPUBs.' },
+  'epub.quotes': { text: 'As pdf.quotes, for the EPUB.' },
+  'typography.uprightCapitals': { text: 'Acronyms of up to three capitals (AI, GDP) stand upright in vertical text. Default: yes for Japanese, no for Chinese.', example: 'true' },
 };
 
 type AnySchema = z.core.$ZodType;

@@ -1,4 +1,5 @@
 import type { Config, Conversion } from '../config/schema.js';
+import { supplementaryPhrases } from './chinese-phrases.js';
 
 /** A simplified ↔ traditional converter for text (phrases, then characters). */
 export type ChineseConverter = (text: string) => string;
@@ -17,12 +18,37 @@ const locales: Record<Exclude<Conversion, 'none'>, { from: Locale; to: Locale }>
 
 /**
  * One converter per build (building opencc's dictionaries takes a quarter of a second): the
- * caller creates it and passes it to every article.
+ * caller creates it and passes it to every article. Simplified → traditional runs opencc's own
+ * chain (its preset for s2t, s2tw, s2twp, s2hk) with wenji's supplementary phrases
+ * (`chinese-phrases.ts`) put first in the phrase dictionaries — in the segmentation dictionary
+ * and in the first conversion group — as a user dictionary is in OpenCC, so they win the
+ * longest match wherever they apply and change nothing elsewhere.
  */
 export async function createChineseConverter(conversion: Conversion): Promise<ChineseConverter | undefined> {
   if (conversion === 'none') return undefined;
-  const OpenCC = await import('opencc-js');
-  return OpenCC.Converter(locales[conversion]);
+  const [{ ConverterBuilder }, preset] = await Promise.all([import('opencc-js/core'), import('opencc-js/preset')]);
+  // wenji's conversion names are opencc's configuration names.
+  const config = preset.configs[conversion];
+  if (!config) throw new Error(`opencc has no ${conversion} configuration`);
+  const configs = { [conversion]: toTraditional(conversion) ? withSupplement(config) : config };
+  return ConverterBuilder({ from: preset.from, to: preset.to, configs })(locales[conversion]);
+}
+
+type OpenccConfig = (typeof import('opencc-js/preset'))['configs'][string];
+
+/** The supplementary phrases in opencc's serialized dictionary form (`源 目|源 目`). */
+const supplement = supplementaryPhrases.map(([from, to]) => `${from} ${to}`).join('|');
+
+function withSupplement(config: OpenccConfig): OpenccConfig {
+  const [first = [], ...rest] = config.conversionChain;
+  // The preset's segmentation is a list of serialized dictionaries (its .d.ts says one DictLike).
+  const segmentation = config.segmentation as unknown as readonly string[] | undefined;
+  return {
+    ...config,
+    // s2t has no segmentation step of its own: its one conversion group segments as it converts.
+    ...(segmentation ? { segmentation: [supplement, ...segmentation] as unknown as OpenccConfig['segmentation'] } : {}),
+    conversionChain: [[supplement, ...first], ...rest],
+  };
 }
 
 export function toTraditional(conversion: Conversion): boolean {

@@ -24,6 +24,7 @@ import rehypeCjkQuotes from './plugins/rehype-cjk-quotes.js';
 import rehypeCjkSpacing from './plugins/rehype-cjk-spacing.js';
 import rehypeCleanLinks from './plugins/rehype-clean-links.js';
 import rehypeConvertChinese from './plugins/rehype-convert-chinese.js';
+import rehypeSkipEmphasisMarks from './plugins/rehype-skip-emphasis-marks.js';
 import rehypeStripBoilerplate from './plugins/rehype-strip-boilerplate.js';
 import type { Options as ImageOptions } from './plugins/rehype-resolve-images.js';
 import { defaultStripPatterns, type StripPattern } from './boilerplate-patterns.js';
@@ -51,7 +52,7 @@ export interface NormalizeSettings {
   images?: Pick<ImageOptions, 'fetchRemote' | 'cache' | 'maxDimension'>;
 }
 
-export const defaultTypography: Config['typography'] = { punctuation: true, dashes: true, quotes: true, spacing: 'css', convert: 'none' };
+export const defaultTypography: Config['typography'] = { punctuation: true, dashes: true, quotes: true, spacing: 'insert', convert: 'none' };
 
 export function defaultSettings(): NormalizeSettings {
   return { typography: defaultTypography, strip: defaultStripPatterns() };
@@ -98,6 +99,8 @@ export function textPlugins(settings: NormalizeSettings, language: string): Plug
   plugins.push([rehypeJoinCjkLines]);
   if (cjk && typography.spacing !== 'none') plugins.push([rehypeCjkSpacing, { mode: typography.spacing === 'insert' ? 'insert' : 'remove' }]);
   if (chinese && settings.converter) plugins.push([rehypeConvertChinese, { convert: settings.converter }]);
+  // Emphasis marks only on ideographs and kana (not a setting: marks on Latin letters are wrong).
+  if (cjk) plugins.push([rehypeSkipEmphasisMarks]);
   return plugins;
 }
 

@@ -64,12 +64,12 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
       const { pdf } = prepared.config.config;
       const mode = options.writingMode ?? pdf.writingMode ?? defaultWritingMode('pdf', prepared.book.meta.language);
       // The same adaptation the PDF writer makes (tate-chu-yoko, corner quotes).
-      const book = adapt(prepared.book, mode, pdf.quotes);
+      const book = adapt(prepared.book, mode, pdf.quotes, prepared.config.config.typography.uprightCapitals);
       const assemble = {
         mode,
         geometry: pageGeometries[options.pageSize ?? pdf.pageSize],
         labels: labelsFor(book.meta.language),
-        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir),
+        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir, prepared.config.config.typography.spacing),
         fontCss: fontFaceCss(faces, (_face, index) => previewPaths.font(index)),
         colophon: pdf.colophon,
       };
@@ -105,13 +105,13 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
  */
 function adaptedArticles() {
   const memo = new Map<string, WeakMap<Root, Pick<Article, 'title' | 'body' | 'sections'>>>();
-  return (book: Book, mode: WritingMode, quotes: 'corner' | 'keep'): Book => {
-    const key = `${mode}\n${quotes}\n${book.meta.language}`;
+  return (book: Book, mode: WritingMode, quotes: 'corner' | 'keep', uprightCapitals: boolean | undefined): Book => {
+    const key = `${mode}\n${quotes}\n${uprightCapitals}\n${book.meta.language}`;
     const known = memo.get(key) ?? new WeakMap();
     memo.clear();
     memo.set(key, known);
     const missing = book.articles.filter((article) => !known.has(article.body));
-    const fresh = adaptToWritingMode({ ...book, articles: missing }, { mode, quotes }).articles;
+    const fresh = adaptToWritingMode({ ...book, articles: missing }, { mode, quotes, uprightCapitals }).articles;
     missing.forEach((article, index) => {
       const { title, body, sections } = fresh[index]!;
       known.set(article.body, { title, body, sections });

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import rehypeCornerQuotes from '../../src/normalize/plugins/rehype-corner-quotes.js';
+import rehypeCornerQuotes, { cornerQuoteStyle } from '../../src/normalize/plugins/rehype-corner-quotes.js';
 import { runPlugins } from '../helpers/run-plugin.js';
 
 async function quotes(html: string): Promise<string> {
@@ -17,6 +17,18 @@ async function quotesP(inner: string): Promise<string> {
 async function unchanged(html: string): Promise<void> {
   assert.equal(await quotes(html), html, `expected the quotes in ${html} to be kept`);
 }
+
+describe('rehype-corner-quotes: the locale decides the nesting', () => {
+  test('white-outer (mainland, GB/T 15834—2011): “” → 『』, ‘’ → 「」', async () => {
+    const { xml } = await runPlugins('<p>她问：“你听过‘狼来了’吗？”</p>', [[rehypeCornerQuotes, { style: 'white-outer' }]]);
+    assert.match(xml, /她问：『你听过「狼来了」吗？』/);
+  });
+
+  test('the style of a language tag: mainland by region, else by script', () => {
+    for (const tag of ['zh', 'zh-Hans', 'zh-CN', 'zh-Hans-CN', 'zh-SG', 'zh-Hant-CN', 'cmn']) assert.equal(cornerQuoteStyle(tag), 'white-outer', tag);
+    for (const tag of ['zh-Hant', 'zh-TW', 'zh-Hant-TW', 'zh-HK', 'zh-Hans-HK', 'zh-MO', 'yue', 'ja', 'ja-JP']) assert.equal(cornerQuoteStyle(tag), 'white-inner', tag);
+  });
+});
 
 describe('rehype-corner-quotes: CJK quotations', () => {
   test('double quotes become corner brackets', async () => {

@@ -15,6 +15,7 @@ async function tcyP(inner: string, options: Options = {}): Promise<string> {
 }
 
 const cell = (text: string) => `<span class="tcy">${text}</span>`;
+const upright = (text: string) => `<span class="upright-run">${text}</span>`;
 
 /** Asserts that the plugin leaves `<p>inner</p>` exactly as it was. */
 async function unchanged(inner: string, options: Options = {}): Promise<void> {
@@ -34,8 +35,11 @@ describe('rehype-tate-chu-yoko: short numbers in CJK text', () => {
     assert.equal(await tcyP('12'), cell('12'));
   });
 
-  test('a number set off by spaces in CJK text is wrapped, the spaces kept', async () => {
-    assert.equal(await tcyP('共 12 本'), `共 ${cell('12')} 本`);
+  test('a number set off by spaces in CJK text is wrapped, and set solid (the spaces go)', async () => {
+    assert.equal(await tcyP('共 12 本'), `共${cell('12')}本`);
+    assert.equal(await tcyP('在 2023 年 3 月'), `在${upright('2023')}年${cell('3')}月`);
+    // Only the one space next to the number goes.
+    assert.equal(await tcyP('共  12本'), `共 ${cell('12')}本`);
   });
 
   test('the wrapper is a span with only the class tcy, holding the digits', async () => {
@@ -82,7 +86,7 @@ describe('rehype-tate-chu-yoko: exclamation and question pairs', () => {
 });
 
 describe('rehype-tate-chu-yoko: numbers that belong to longer tokens', () => {
-  for (const inner of ['3.5小时', '1,000毫升', '2024年', '100元', 'A4纸', '10:30开会', 'v2版本', '90°C的水', '80%的人', '第3/4章', '零下-5度', 'H2O是水', '5+3等于八']) {
+  for (const inner of ['3.5小时', '1,000毫升', '12345元', '2024-03-01', 'A4纸', '10:30开会', 'v2版本', '90°C的水', '80%的人', '第3/4章', '零下-5度', 'H2O是水', '5+3等于八']) {
     test(`${inner} is not wrapped`, async () => {
       await unchanged(inner);
     });
@@ -99,29 +103,74 @@ describe('rehype-tate-chu-yoko: numbers that belong to longer tokens', () => {
   });
 
   test('a Latin word after the CJK that follows a number does not matter', async () => {
-    assert.equal(await tcyP('第 3 章 A'), `第 ${cell('3')} 章 A`);
+    assert.equal(await tcyP('第 3 章 A'), `第${cell('3')}章 A`);
+  });
+});
+
+describe('rehype-tate-chu-yoko: three- and four-digit numbers stand upright digit by digit', () => {
+  test('years and counts of 3–4 digits are wrapped as upright (1974年, 100人)', async () => {
+    assert.equal(await tcyP('1974年'), `${upright('1974')}年`);
+    assert.equal(await tcyP('来了100人'), `来了${upright('100')}人`);
+  });
+
+  test('every number of a date stands upright: the year digit by digit, month and day in one cell', async () => {
+    assert.equal(await tcyP('2023年3月1日'), `${upright('2023')}年${cell('3')}月${cell('1')}日`);
+    assert.equal(await tcyP('2023年12月25日'), `${upright('2023')}年${cell('12')}月${cell('25')}日`);
+  });
+
+  test('five digits and more lie on their side with the line', async () => {
+    await unchanged('共12345字');
+  });
+
+  test('uprightDigits: 0 leaves 3–4 digits to rotate; it is clamped to 0–4', async () => {
+    await unchanged('2024年', { uprightDigits: 0 });
+    await unchanged('12345年', { uprightDigits: 9 });
+    assert.equal(await tcyP('第100号', { uprightDigits: 3 }), `第${upright('100')}号`);
+    await unchanged('2024年', { uprightDigits: 3 });
+  });
+
+  test('an existing upright span is not wrapped again', async () => {
+    await unchanged(`${upright('2023')}年`);
+  });
+});
+
+describe('rehype-tate-chu-yoko: acronyms', () => {
+  test('capitals are left to rotate by default (the Chinese default)', async () => {
+    await unchanged('发展AI产业');
+  });
+
+  test('uprightCapitals: 3 (the Japanese default) sets AI, PMF, AGI upright', async () => {
+    for (const word of ['AI', 'PMF', 'AGI', 'A']) {
+      assert.equal(await tcyP(`发展${word}产业`, { uprightCapitals: 3 }), `发展${upright(word)}产业`);
+    }
+  });
+
+  test('longer acronyms, words with small letters and Latin phrases are left to rotate', async () => {
+    for (const inner of ['用NASA数据', '用GDPs数据', '用iOS系统', '在AI Lab工作', '见Ruslan Salakhutdinov的论文', 'H2O是水', 'A4纸']) {
+      await unchanged(inner, { uprightCapitals: 3 });
+    }
   });
 });
 
 describe('rehype-tate-chu-yoko: maxDigits', () => {
-  test('the default is 2 digits', async () => {
+  test('the default is 2 digits in one cell', async () => {
     assert.equal(await tcyP('第99号'), `第${cell('99')}号`);
-    await unchanged('第100号');
+    assert.equal(await tcyP('第100号'), `第${upright('100')}号`);
   });
 
   test('3 and 4 widen the limit', async () => {
     assert.equal(await tcyP('第100号', { maxDigits: 3 }), `第${cell('100')}号`);
-    await unchanged('2024年', { maxDigits: 3 });
+    await unchanged('2024年', { maxDigits: 3, uprightDigits: 0 });
     assert.equal(await tcyP('2024年', { maxDigits: 4 }), `${cell('2024')}年`);
   });
 
   test('1 wraps single digits only', async () => {
-    assert.equal(await tcyP('第3章第12节', { maxDigits: 1 }), `第${cell('3')}章第12节`);
+    assert.equal(await tcyP('第3章第12节', { maxDigits: 1, uprightDigits: 0 }), `第${cell('3')}章第12节`);
   });
 
   test('the limit is clamped to 1–4', async () => {
     assert.equal(await tcyP('第3章', { maxDigits: 0 }), `第${cell('3')}章`);
-    await unchanged('第12章', { maxDigits: 0 });
+    await unchanged('第12章', { maxDigits: 0, uprightDigits: 0 });
     await unchanged('第12345章', { maxDigits: 9 });
     assert.equal(await tcyP('第1234章', { maxDigits: 9 }), `第${cell('1234')}章`);
   });

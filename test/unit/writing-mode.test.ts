@@ -72,32 +72,32 @@ describe('adaptToWritingMode: vertical, corner quotes', () => {
   const before = structuredClone(book);
   const adapted = adaptToWritingMode(book, { mode: 'vertical', quotes: 'corner' });
 
-  test('wraps short numbers for tate-chu-yoko and converts quotes in CJK article bodies', () => {
+  test('wraps numbers for upright setting and converts quotes in CJK article bodies (mainland: “”→『』, ‘’→「」)', () => {
     const body = xml(articleOf(adapted, 'first').body);
     assert.equal(
       body,
-      '<p>他<span class="tcy">17</span>岁，买了<span class="tcy">3</span>台。他说：「你好。」</p>' +
-        '<h2 id="first-s1">第<span class="tcy">3</span>节「引号」</h2>' +
-        '<p>2024年，A4纸。</p>' +
-        '<h3 id="first-s2">『小』节</h3>' +
+      '<p>他<span class="tcy">17</span>岁，买了<span class="tcy">3</span>台。他说：『你好。』</p>' +
+        '<h2 id="first-s1">第<span class="tcy">3</span>节『引号』</h2>' +
+        '<p><span class="upright-run">2024</span>年，A4纸。</p>' +
+        '<h3 id="first-s2">「小」节</h3>' +
         '<p>真的<span class="tcy">!?</span></p>',
     );
   });
 
   test('an article marked zh is adapted too, across inline elements', () => {
-    assert.equal(xml(articleOf(adapted, 'third').body), '<p>共<em><span class="tcy">12</span></em>本，「<em>中文</em>」。</p>');
+    assert.equal(xml(articleOf(adapted, 'third').body), '<p>共<em><span class="tcy">12</span></em>本，『<em>中文</em>』。</p>');
   });
 
   test('section titles are re-read from the adapted body', () => {
     const first = articleOf(adapted, 'first');
     assert.deepEqual(first.sections, [
-      { id: 'first-s1', depth: 2, title: '第3节「引号」' },
-      { id: 'first-s2', depth: 3, title: '『小』节' },
+      { id: 'first-s1', depth: 2, title: '第3节『引号』' },
+      { id: 'first-s2', depth: 3, title: '「小」节' },
     ]);
   });
 
   test("the article title's quotes are converted (and its numbers are not wrapped)", () => {
-    assert.equal(articleOf(adapted, 'first').title, '谈「文集」的编法');
+    assert.equal(articleOf(adapted, 'first').title, '谈『文集』的编法');
     assert.equal(articleOf(adapted, 'third').title, '无引号');
   });
 
@@ -147,7 +147,7 @@ describe('adaptToWritingMode: options', () => {
       xml(first.body),
       '<p>他<span class="tcy">17</span>岁，买了<span class="tcy">3</span>台。他说：“你好。”</p>' +
         '<h2 id="first-s1">第<span class="tcy">3</span>节“引号”</h2>' +
-        '<p>2024年，A4纸。</p>' +
+        '<p><span class="upright-run">2024</span>年，A4纸。</p>' +
         '<h3 id="first-s2">‘小’节</h3>' +
         '<p>真的<span class="tcy">!?</span></p>',
     );
@@ -162,7 +162,7 @@ describe('adaptToWritingMode: options', () => {
     const adapted = adaptToWritingMode(sampleBook(), { mode: 'vertical', quotes: 'keep', tcyDigits: 4 });
     assert.match(xml(articleOf(adapted, 'first').body), /<span class="tcy">2024<\/span>年/);
     const byDefault = adaptToWritingMode(sampleBook(), { mode: 'vertical', quotes: 'keep' });
-    assert.match(xml(articleOf(byDefault, 'first').body), /<p>2024年/);
+    assert.match(xml(articleOf(byDefault, 'first').body), /<p><span class="upright-run">2024<\/span>年/);
   });
 
   test('articles without a language of their own follow the book: an English book is not adapted', () => {
@@ -172,12 +172,49 @@ describe('adaptToWritingMode: options', () => {
     assert.equal(articleOf(adapted, 'first').title, '谈“文集”的编法');
     // …but an article marked Chinese in an English book is.
     assert.equal(articleOf(adapted, 'third').title, '无引号');
-    assert.match(xml(articleOf(adapted, 'third').body), /「<em>中文<\/em>」/);
+    assert.match(xml(articleOf(adapted, 'third').body), /『<em>中文<\/em>』/);
   });
 
-  test('a Japanese book is adapted', () => {
-    const adapted = adaptToWritingMode(sampleBook('ja'), { mode: 'vertical', quotes: 'corner' });
+  test('a Japanese book is adapted: 「」 outside 『』, acronyms of up to three capitals upright', () => {
+    const book = sampleBook('ja');
+    book.articles.push(article('acronyms', 'AIの話', '<p>AIとPMFとNASAの話。</p>'));
+    const adapted = adaptToWritingMode(book, { mode: 'vertical', quotes: 'corner' });
     assert.equal(articleOf(adapted, 'first').title, '谈「文集」的编法');
+    assert.match(xml(articleOf(adapted, 'first').body), /「你好。」.*『小』节/s);
+    assert.equal(xml(articleOf(adapted, 'acronyms').body), '<p><span class="upright-run">AI</span>と<span class="upright-run">PMF</span>とNASAの話。</p>');
+    const off = adaptToWritingMode(book, { mode: 'vertical', quotes: 'corner', uprightCapitals: false });
+    assert.equal(xml(articleOf(off, 'acronyms').body), '<p>AIとPMFとNASAの話。</p>');
+  });
+
+  test('Chinese books keep acronyms rotated unless uprightCapitals is set', () => {
+    const book = sampleBook();
+    book.articles.push(article('acronyms', '谈AI', '<p>AI和AGI。</p>'));
+    assert.equal(xml(articleOf(adaptToWritingMode(book, { mode: 'vertical', quotes: 'corner' }), 'acronyms').body), '<p>AI和AGI。</p>');
+    const on = adaptToWritingMode(book, { mode: 'vertical', quotes: 'corner', uprightCapitals: true });
+    assert.equal(xml(articleOf(on, 'acronyms').body), '<p><span class="upright-run">AI</span>和<span class="upright-run">AGI</span>。</p>');
+  });
+
+  test('Taiwan and Hong Kong: 「」 outside 『』, in vertical and in horizontal text', () => {
+    for (const language of ['zh-Hant', 'zh-Hant-TW', 'zh-HK']) {
+      for (const mode of ['vertical', 'horizontal'] as const) {
+        const adapted = adaptToWritingMode(sampleBook(language), { mode, quotes: 'corner' });
+        const first = articleOf(adapted, 'first');
+        assert.equal(first.title, '谈「文集」的编法', `${language} ${mode}`);
+        assert.match(xml(first.body), /「你好。」.*『小』节/s, `${language} ${mode}`);
+        // Horizontal text keeps its numbers as they are; 'third' is marked zh (mainland).
+        if (mode === 'horizontal') {
+          assert.doesNotMatch(xml(first.body), /tcy|upright/);
+          assert.match(xml(articleOf(adapted, 'third').body), /“<em>中文<\/em>”/);
+        }
+      }
+      const kept = adaptToWritingMode(sampleBook(language), { mode: 'horizontal', quotes: 'keep' });
+      assert.equal(articleOf(kept, 'first').title, '谈“文集”的编法');
+    }
+  });
+
+  test('a region decides before the script: zh-Hant-CN follows the mainland, zh-Hans-HK Hong Kong', () => {
+    assert.equal(articleOf(adaptToWritingMode(sampleBook('zh-Hant-CN'), { mode: 'vertical', quotes: 'corner' }), 'first').title, '谈『文集』的编法');
+    assert.equal(articleOf(adaptToWritingMode(sampleBook('zh-Hans-HK'), { mode: 'vertical', quotes: 'corner' }), 'first').title, '谈「文集」的编法');
   });
 });
 

@@ -2,7 +2,7 @@ import type { Root } from 'hast';
 import type { Transformer } from 'unified';
 import { cjkLetter } from '../cjk-characters.js';
 import { phrasing } from '../hast-tools.js';
-import { applyEdits, nodeAt, proseRuns, type ProseRun } from '../prose-runs.js';
+import { addressRanges, applyEdits, inRanges, nodeAt, proseRuns, type ProseRun } from '../prose-runs.js';
 
 export type Options = {
   /**
@@ -43,10 +43,14 @@ function removals(run: ProseRun): Map<number, string> {
 function insertions(run: ProseRun): Map<number, string> {
   const { text } = run;
   const edits = new Map<number, string>();
+  // An address that runs on into CJK (`https://zh.wikipedia.org/wiki/北京`) is one token: no
+  // space inside it, as the punctuation rules read it.
+  const addresses = addressRanges(text);
   // `at` is the boundary; `at - 1` is the last code unit of the character before it (for an
   // astral ideograph its low surrogate, so the space still follows the whole character).
   for (const match of text.matchAll(boundary)) {
     const at = match.index;
+    if (inRanges(addresses, at - 1) && inRanges(addresses, at)) continue;
     const before = nodeAt(run, at - 1);
     const after = nodeAt(run, at);
     // Put the space outside inline markup: `<a>Kindle</a> 阅读`, `阅读 <em>Kindle</em>`.

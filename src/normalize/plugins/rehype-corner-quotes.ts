@@ -1,22 +1,44 @@
 import type { Element, Root, Text } from 'hast';
 import type { Transformer } from 'unified';
 import { isCjk } from '../cjk-characters.js';
+import { chineseConvention } from '../chinese-locale.js';
 import { literalElements, phrasing } from '../hast-tools.js';
 
-export type Options = Record<string, never>;
+/**
+ * Which corner bracket a curly quote becomes (docs/typography.md, "Quotation marks"):
+ * - `white-outer`, mainland China (GB/T 15834—2011): double quotes come first, and in vertical
+ *   text “ ” → 『 』 and ‘ ’ → 「 」;
+ * - `white-inner`, Taiwan and Hong Kong (重訂標點符號手冊) and Japan (JIS X 4051, jlreq):
+ *   「 」 come first, 『 』 inside them, so “ ” → 「 」 and ‘ ’ → 『 』.
+ */
+export type CornerQuoteStyle = 'white-outer' | 'white-inner';
 
-const corner: Record<string, string> = { '“': '「', '”': '」', '‘': '『', '’': '』' };
+export type Options = {
+  /** Default `white-inner`. */
+  style?: CornerQuoteStyle;
+};
+
+const corners: Record<CornerQuoteStyle, Record<string, string>> = {
+  'white-outer': { '“': '『', '”': '』', '‘': '「', '’': '」' },
+  'white-inner': { '“': '「', '”': '」', '‘': '『', '’': '』' },
+};
+
+/** The style of a language tag: mainland Chinese (zh, zh-Hans, zh-CN, zh-SG) is `white-outer`. */
+export function cornerQuoteStyle(language: string): CornerQuoteStyle {
+  return chineseConvention(language) === 'mainland' ? 'white-outer' : 'white-inner';
+}
 
 /**
- * Vertical Chinese is quoted with corner brackets: “ ” → 「 」 and ‘ ’ → 『 』 (the curly quotes
- * lie on their side in vertical text and look wrong). Latin-language elements are left alone,
- * and a ’ between two Latin letters stays an apostrophe (don’t, O’Neill).
+ * Chinese and Japanese are quoted with corner brackets in vertical text (the curly quotes lie
+ * on their side there and look wrong), Taiwan and Hong Kong in horizontal text too. Latin-language
+ * elements are left alone, and a ’ between two Latin letters stays an apostrophe (don’t, O’Neill).
  */
-export default function rehypeCornerQuotes(_options: Options = {}): Transformer<Root> {
+export default function rehypeCornerQuotes(options: Options = {}): Transformer<Root> {
+  const corner = corners[options.style ?? 'white-inner'];
   return (tree) => {
     const runs: Text[][] = [[]];
     collect(tree, runs);
-    for (const run of runs) convertRun(run);
+    for (const run of runs) convertRun(run, corner);
   };
 }
 
@@ -25,7 +47,7 @@ export default function rehypeCornerQuotes(_options: Options = {}): Transformer<
  * across blocks. A quote converts when CJK stands near it; an opening and its closing quote
  * convert together, so a pair is never half curly, half corner (他说：“I love you”).
  */
-function convertRun(texts: Text[]): void {
+function convertRun(texts: Text[], corner: Record<string, string>): void {
   const joined = texts.map((node) => node.value).join('');
   const convert = new Map<number, boolean>();
   const open: Record<string, number[]> = { '“': [], '‘': [] };

@@ -26,7 +26,9 @@ function join(parent: Parents, before: string | undefined, after: string | undef
   children.forEach((child, index) => {
     if (child.type === 'element') {
       if (literalElements.has(child.tagName)) return;
-      if (phrasing.has(child.tagName)) join(child, lastChar(children, index - 1, before), firstChar(children, index + 1, after));
+      // A ruby annotation is text of its own, not part of the line around it.
+      if (child.tagName === 'rt' || child.tagName === 'rp') join(child, undefined, undefined);
+      else if (phrasing.has(child.tagName)) join(child, lastChar(children, index - 1, before), firstChar(children, index + 1, after));
       else join(child, undefined, undefined);
       return;
     }

@@ -39,6 +39,8 @@ export function articleSchema(options: Options = {}): Schema {
       section: ['dataFootnotes', ['className', 'footnotes']],
       code: [['className', /^language-[\w+-]+$/]],
       h2: [['className', 'sr-only']],
+      // wenji's own mark (rehype-skip-emphasis-marks), so that normalizing again changes nothing.
+      span: [['className', 'no-emphasis']],
       li: [],
       ul: [],
     },

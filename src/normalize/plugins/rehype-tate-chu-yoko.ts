@@ -3,32 +3,63 @@ import type { Transformer } from 'unified';
 import { literalElements, phrasing } from '../hast-tools.js';
 
 export type Options = {
-  /** Longest digit run set upright in one cell (default 2: `17`岁, `3`台). */
+  /** Longest digit run set upright in one cell, tate-chu-yoko (default 2: `17`岁, `3`台). */
   maxDigits?: number;
+  /**
+   * Longest digit run whose digits stand upright one below the other (default 4: `1974`年,
+   * `100`人), so that every number of a date stands the same way (`2023`年`3`月`1`日). Longer
+   * numbers lie on their side with the Latin text. 0 turns it off.
+   */
+  uprightDigits?: number;
+  /**
+   * Longest run of capital letters standing alone in CJK text (AI, PMF, GDP) set upright one
+   * below the other (default 0: rotated, as Latin words are; Japanese books use 3).
+   */
+  uprightCapitals?: number;
 };
 
-/** Characters that make a digit run part of a longer Latin token (3.5, 1,000, A4, 10:30, v2). */
+/** Characters that make a run part of a longer Latin token (3.5, 1,000, A4, 10:30, v2, GDPs). */
 const latinNeighbour = /[A-Za-z0-9.,:/_\-+%°]/;
 
+/** Classes this plugin gives; text already inside them is not wrapped again. */
+const ownClasses = ['tcy', 'upright-run'];
+
 /**
- * Tate-chu-yoko (縦中横): in vertical text a short number such as 17 or 3 is set upright in one
- * cell instead of lying on its side. Short digit runs (and `!?`-style pairs) standing alone in
- * CJK text are wrapped in `<span class="tcy">`; the stylesheets give that class
- * `text-combine-upright: all`. Longer numbers and Latin tokens are left to rotate.
+ * Numbers and acronyms in vertical text (docs/typography.md, "Numbers and Latin letters in
+ * vertical text"). A short digit run such as 17 or 3 (and a `!?`-style pair) standing alone in
+ * CJK text is set upright in one cell — tate-chu-yoko, `<span class="tcy">`, which the
+ * stylesheets give `text-combine-upright: all`. A run of three or four digits, and optionally
+ * an acronym of a few capitals, is wrapped in `<span class="upright-run">` (`text-orientation:
+ * upright`): its characters stand one below the other. Longer numbers and Latin words are left
+ * to rotate with the line.
  */
 export default function rehypeTateChuYoko(options: Options = {}): Transformer<Root> {
-  const max = Math.max(1, Math.min(4, options.maxDigits ?? 2));
-  const pattern = new RegExp(`\\d{1,${max}}|[!?]{2}`, 'g');
+  const limits = {
+    tcy: Math.max(1, Math.min(4, options.maxDigits ?? 2)),
+    uprightDigits: Math.max(0, Math.min(4, options.uprightDigits ?? 4)),
+    uprightCapitals: Math.max(0, Math.min(4, options.uprightCapitals ?? 0)),
+  };
   return (tree) => {
-    wrap(tree, pattern);
+    wrap(tree, limits);
   };
 }
+
+type Limits = { tcy: number; uprightDigits: number; uprightCapitals: number };
+
+/** The class a standalone run gets, or undefined when it is left to rotate. */
+function classFor(run: string, limits: Limits): string | undefined {
+  if (/^[!?]/.test(run)) return 'tcy';
+  if (/^\d/.test(run)) return run.length <= limits.tcy ? 'tcy' : run.length <= limits.uprightDigits ? 'upright-run' : undefined;
+  return run.length <= limits.uprightCapitals ? 'upright-run' : undefined;
+}
+
+const pattern = /\d+|[A-Z]+|[!?]{2}/g;
 
 /**
  * `outside` is the text just before and after `parent` (two characters each way), so that a number
  * at an element boundary (`A<em>4</em>纸`, `<em>20</em>24年`) is judged with its real neighbours.
  */
-function wrap(parent: Parents, pattern: RegExp, outside: { before: string; after: string } = { before: '', after: '' }): void {
+function wrap(parent: Parents, limits: Limits, outside: { before: string; after: string } = { before: '', after: '' }): void {
   const result: ElementContent[] = [];
   const children = parent.children as ElementContent[];
   for (const [index, child] of children.entries()) {
@@ -38,7 +69,8 @@ function wrap(parent: Parents, pattern: RegExp, outside: { before: string; after
     const after = nextText.open ? (nextText.text + outside.after).slice(0, 2) : nextText.text;
     if (child.type === 'element') {
       const inline = phrasing.has(child.tagName);
-      if (!literalElements.has(child.tagName) && !(child.properties.className as string[] | undefined)?.includes('tcy') && !isLatin(child)) wrap(child, pattern, inline ? { before, after } : undefined);
+      const own = (child.properties.className as string[] | undefined)?.some((name) => ownClasses.includes(name));
+      if (!literalElements.has(child.tagName) && !own && !isLatin(child)) wrap(child, limits, inline ? { before, after } : undefined);
       result.push(child);
       continue;
     }
@@ -59,10 +91,16 @@ function wrap(parent: Parents, pattern: RegExp, outside: { before: string; after
       if ((previous !== undefined && latinNeighbour.test(previous)) || (next !== undefined && latinNeighbour.test(next))) continue;
       // A `!?` pair is one cell only when it stands alone: `!!!` or `!?!?` is left to rotate.
       if (/^[!?]/.test(match[0]) && /[!?]/.test((previous ?? '') + (next ?? ''))) continue;
-      if (/^\d/.test(match[0]) && ((previous !== undefined && /\s/.test(previous) && latinNeighbour.test(context[offset + start - 2] ?? '')) || (next !== undefined && /\s/.test(next) && /[A-Za-z]/.test(context[offset + end + 1] ?? '')))) continue;
-      if (start > last) result.push({ type: 'text', value: text.slice(last, start) });
-      result.push({ type: 'element', tagName: 'span', properties: { className: ['tcy'] }, children: [{ type: 'text', value: match[0] }] });
-      last = end;
+      // A number or acronym next to a Latin word across a space belongs to it (iPhone 12, 12 Pro, AI Lab).
+      if (/^[\dA-Z]/.test(match[0]) && ((previous !== undefined && /\s/.test(previous) && latinNeighbour.test(context[offset + start - 2] ?? '')) || (next !== undefined && /\s/.test(next) && /[A-Za-z]/.test(context[offset + end + 1] ?? '')))) continue;
+      const className = classFor(match[0], limits);
+      if (!className) continue;
+      // Upright characters are set solid with the ideographs around them (jlreq 3.2.4, 3.2.5):
+      // a space typed or inserted between them (`在 2023 年`) would open a gap in the column.
+      const from = start > last && text[start - 1] === ' ' ? start - 1 : start;
+      if (from > last) result.push({ type: 'text', value: text.slice(last, from) });
+      result.push({ type: 'element', tagName: 'span', properties: { className: [className] }, children: [{ type: 'text', value: match[0] }] });
+      last = text[end] === ' ' ? end + 1 : end;
     }
     if (last === 0) result.push(child);
     else if (last < text.length) result.push({ type: 'text', value: text.slice(last) });

@@ -20,6 +20,8 @@ export interface PdfOptions {
   mode: WritingMode;
   pageSize: PageSize;
   quotes: 'corner' | 'keep';
+  /** `typography.uprightCapitals` (see book/writing-mode.ts). */
+  uprightCapitals?: boolean | undefined;
   /** Contents depth: 1 = articles, 2 = with their sections. */
   tocDepth: 1 | 2;
   colophon: boolean;
@@ -52,7 +54,7 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
   const progress = options.progress ?? (() => {});
   const missing = missingFonts();
   if (missing.length) throw new WenjiError('render', `bundled font missing: ${missing[0]}; reinstall with \`npm ci\``);
-  const book = adaptToWritingMode(source, { mode: options.mode, quotes: options.quotes });
+  const book = adaptToWritingMode(source, { mode: options.mode, quotes: options.quotes, uprightCapitals: options.uprightCapitals });
   const geometry = pageGeometries[options.pageSize];
   const labels = labelsFor(book.meta.language);
   const warnings: string[] = [];

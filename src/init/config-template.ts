@@ -32,6 +32,10 @@ const docs: Record<string, KeyDoc> = {
   'epub.writingMode': { text: 'vertical or horizontal; many readers cannot show vertical text.' },
   'epub.embedFont': { text: 'Embed a subset of the CJK serif font.' },
   'epub.quotes': { text: 'As pdf.quotes, for vertical EPUBs.' },
+  articles: {
+    text: 'Per-article title, author, translator, source, url, date or tags, keyed by file (03-page.html) or by post of a file holding several (dump.txt#2, counted from 1). Wins over front matter.',
+    example: '{ "dump.txt#2": { title: 标题, author: 作者 } }',
+  },
 };
 
 type AnySchema = z.core.$ZodType;

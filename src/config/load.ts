@@ -86,7 +86,8 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown, doc: Document | un
     const suggestion = keyPath.length ? '' : closest(key, configKeys);
     return `${where}unknown key "${key}" in ${parent}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}${known}`;
   }
-  const where = lineOf(doc, lines, keyPath, false);
+  // A bad mapping key is on the key's own line.
+  const where = lineOf(doc, lines, keyPath, issue.code === 'invalid_key');
   const name = issue.path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i ? '.' : ''}${String(key)}`)).join('') || 'config';
   const received = describeReceived(valueAt(raw, issue.path));
   const generic = /^Invalid (input|option)/.test(issue.message);

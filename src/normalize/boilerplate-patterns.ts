@@ -30,7 +30,7 @@ const defaults: [string, RegExp, { inline?: boolean }?][] = [
   ['follow prompt', /^(?:[▲△↑👆☝]\s*)?(?:点击|點擊|戳)(?:上方|下方|顶部|底部|上面|下面|頂部)?[^。！？.!?]{0,12}?(?:关注|關注|订阅|訂閱|星标|星標|设为星标|設為星標)[^。！？.!?]{0,16}$/u],
   ['scan prompt', /^(?:长按|長按|扫描|掃描|扫码|掃碼)(?:下方|上方|图中|圖中|图片|圖片)?(?:识别|識別)?(?:二维码|二維碼|小程序码|小程序碼)?[，,\s]*(?:即可|立即|马上|馬上)?(?:关注|關注|加入|下载|下載|添加|阅读|閱讀|订阅|訂閱|获取|獲取|进群|進群|购买|購買)[^。！？.!?]{0,12}$/u],
   ['counter', new RegExp(`^${counter}(?:\\s*[·|/,，、]?\\s*${counter})*$`, 'iu')],
-  ['counter label', /^(?:阅读|閱讀|在看|点赞|點讚|评论|評論|留言|分享|转发|轉發|收藏|Link|Permalink|Share|Share this|Tweet|Reblog|Reply|Comments|Leave a (?:comment|reply))$/iu, { inline: true }],
+  ['counter label', /^(?:阅读|閱讀|在看|点赞|點讚|评论|評論|留言|分享|转发|轉發|收藏|シェア|ツイート|いいね|コメント|Link|Permalink|Share|Share this|Tweet|Reblog|Reply|Comments|Leave a (?:comment|reply))$/iu, { inline: true }],
   ['media placeholder', /^(?:Tumblr media|[[［【]\s*(?:图片|圖片|视频|視頻|动图|動圖|表情|音频|音頻|image|photo|picture|video|gif|audio)\s*[\]］】])$/iu, { inline: true }],
   ['share bar', new RegExp(`^(?:分享到|分享至|分享|Share(?: this)?(?: on| to| via)?)\\s*[:：]?\\s*(?:(?:${platforms})\\s*[|/·、,，]?\\s*)*$`, 'iu')],
   ['share buttons', new RegExp(`^(?:(?:${platforms})\\s*[|/·、,，]?\\s*){2,}$`, 'iu')],

@@ -76,9 +76,10 @@ export function normalizePlugins(context: NormalizeContext, title: string, langu
 
 /**
  * What runs before the title is settled: the tree is made safe and rid of chrome, credit lines
- * are lifted into `file.data.credits`, and (`takeTitle`, plain text) the title line is taken.
+ * are lifted into `file.data.credits`, and (`takeTitle`, plain text) the title line is taken —
+ * or, when the title is known, a first block repeating it goes.
  */
-export function cleanupPlugins(context: NormalizeContext, options: { takeTitle?: boolean } = {}): PluggableList {
+export function cleanupPlugins(context: NormalizeContext, options: { takeTitle?: boolean; knownTitle?: string } = {}): PluggableList {
   const { labels } = context;
   const settings = context.settings ?? defaultSettings();
   return [
@@ -92,7 +93,7 @@ export function cleanupPlugins(context: NormalizeContext, options: { takeTitle?:
     // Before images, so that chrome (a QR-code prompt…) is gone before anything is fetched.
     [rehypeStripBoilerplate, { patterns: settings.strip }],
     [rehypeLiftCredits],
-    ...(options.takeTitle ? [[rehypeTakeTitle]] as PluggableList : []),
+    ...(options.takeTitle || options.knownTitle ? ([[rehypeTakeTitle, { known: options.takeTitle ? undefined : options.knownTitle }]] as PluggableList) : []),
   ];
 }
 
@@ -151,7 +152,8 @@ export async function normalizeArticle(parsed: ParsedArticle, file: VFile, conte
   const language = sourceLanguage ?? context.language;
   // Chrome and credit lines go first: a title or a byline is never decided on what they leave.
   const takeTitle = parsed.titleFrom === 'text' && !override.title && !parsed.meta.title;
-  const cleaned = (await unified().use(cleanupPlugins({ ...context, settings }, { takeTitle })).run(parsed.tree, file)) as Root;
+  const knownTitle = override.title ?? parsed.meta.title ?? (parsed.titleFrom === 'text' ? undefined : parsed.fallbackTitles[0]);
+  const cleaned = (await unified().use(cleanupPlugins({ ...context, settings }, { takeTitle, knownTitle })).run(parsed.tree, file)) as Root;
   const credits = file.data.credits ?? { authors: [], translators: [], sources: [] };
   const taken = takeTitle ? file.data.takenTitle : undefined;
   delete file.data.credits;

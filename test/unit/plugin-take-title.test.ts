@@ -27,7 +27,7 @@ describe('rehype-take-title', () => {
     assert.equal(text, `${paragraph}第二段。`);
     assert.equal(taken?.from, 'derived');
     assert.ok([...taken!.title].length <= 40, taken!.title);
-    assert.equal(taken!.title, '那天我在河边坐了很久，看着对岸的灯一盏一盏亮起来，直到最后一班渡船开走…');
+    assert.equal(taken!.title, '那天我在河边坐了很久…', 'a long first sentence gives its first clause');
     assert.equal(taken!.line, paragraph);
   });
 
@@ -49,10 +49,13 @@ describe('title-like lines', () => {
   for (const line of ['周末去了城南的旧书摊。', '他说：', '我到了。你呢', 'It was late. We left', '---', '那天我在河边坐了很久，看着对岸的灯一盏一盏亮起来，直到最后一班渡船开走']) {
     test(`"${line}" is not`, () => assert.ok(!isTitleLike(line)));
   }
-  test('derived titles: the first sentence, else a cut at a pause, never over 40 characters', () => {
+  test('derived titles: a short first sentence, else its first clause, else a cut; never over 40 characters', () => {
     assert.equal(deriveTitle('周末去了城南的旧书摊。摊主是个老人。'), '周末去了城南的旧书摊');
     assert.equal(deriveTitle('I went to the market. It was closed.'), 'I went to the market');
-    assert.ok([...deriveTitle('一'.repeat(100))!].length === 40);
+    assert.equal(deriveTitle('那天在旧货市场看到一台收音机，调到哪个台都是同一首歌。'), '那天在旧货市场看到一台收音机…');
+    assert.equal(deriveTitle('The radio in the market played the same song on every station, whatever you did.'), 'The radio in the market played the…');
+    assert.equal(deriveTitle('一'.repeat(100)), `${'一'.repeat(23)}…`);
+    for (const text of ['一'.repeat(100), `${'一'.repeat(60)}，二`, 'a'.repeat(300), `${'word '.repeat(40)}.`]) assert.ok([...deriveTitle(text)!].length <= 40, text);
     assert.equal(deriveTitle('……'), undefined);
   });
 });

@@ -23,13 +23,19 @@ declare module 'vfile' {
 export type Options = {
   /** Longest title taken from a line (default 40 characters; Latin lines may be 2.5× as long). */
   maxLength?: number;
+  /**
+   * The title, when the source states it: nothing is taken, but a first block saying exactly
+   * that (a page's `<div class="headline">`, a text's first line) goes, since the writers print it.
+   */
+  known?: string | undefined;
 };
 
 /**
  * A plain-text article's title, decided once chrome and credit lines are gone: its first block
  * when that is a heading or a short title-like line (taken out of the text); otherwise the title
  * is derived from the first paragraph (its first sentence, at most `maxLength` characters), which
- * stays in the text. The result is `file.data.takenTitle`.
+ * stays in the text. The result is `file.data.takenTitle`. With `known`, only a first block
+ * repeating the known title is removed.
  */
 export default function rehypeTakeTitle(options: Options = {}): Transformer<Root> {
   const maxLength = options.maxLength ?? 40;
@@ -38,6 +44,10 @@ export default function rehypeTakeTitle(options: Options = {}): Transformer<Root
     const [first] = textBlocks(tree);
     if (!first || first.text === undefined || first.element.tagName === 'span') return;
     const text = first.text;
+    if (options.known !== undefined) {
+      if (same(text.replace(/^#{1,6}\s+/, ''), options.known)) removeBlock(first);
+      return;
+    }
     const stripped = text.replace(/^#{1,6}\s+/, '');
     const heading = /^h[1-6]$/.test(first.element.tagName);
     if ((heading && stripped.length <= maxLength * 2.5) || isTitleLike(stripped, maxLength)) {
@@ -49,6 +59,8 @@ export default function rehypeTakeTitle(options: Options = {}): Transformer<Root
     if (derived) file.data.takenTitle = { title: derived, from: 'derived', line: text, place: first.element.position };
   };
 }
+
+const same = (a: string, b: string) => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
 
 const cjk = /[\u3040-\u30FF\u3400-\u9FFF\uF900-\uFAFF\uAC00-\uD7AF]/u;
 
@@ -69,8 +81,9 @@ export function isTitleLike(text: string, maxLength = 40): boolean {
 }
 
 /**
- * A title made from a paragraph: its first sentence (without the full stop), or the words
- * before the last comma or space within `maxLength`, or a cut with `…`.
+ * A title made from a paragraph: its first sentence (without the full stop) when short, else
+ * its first clause (up to a comma) with `…`, else a cut with `…`; never over `maxLength`.
+ * A contents page holds a short title on one line; a long one fills a column.
  */
 export function deriveTitle(text: string, maxLength = 40): string | undefined {
   const flat = text.replace(/\s+/g, ' ').trim();
@@ -80,10 +93,12 @@ export function deriveTitle(text: string, maxLength = 40): string | undefined {
   const pairs: Record<string, string> = { '“': '”', '「': '」', '『': '』', '"': '"', '‘': '’' };
   const close = pairs[sentence[0] ?? ''];
   if (close && !sentence.slice(1).includes(close)) sentence = sentence.slice(1).trim();
+  const preferred = Math.min(maxLength, cjk.test(sentence) ? 24 : 40);
   const chars = [...sentence];
-  if (chars.length <= maxLength) return sentence.replace(/[，,、：:]+$/u, '') || undefined;
-  const head = chars.slice(0, maxLength - 1).join('');
-  const pause = Math.max(head.lastIndexOf('，'), head.lastIndexOf(','), head.lastIndexOf('、'), head.lastIndexOf(' '));
-  if (pause >= 12) return `${head.slice(0, pause).trim()}…`;
-  return `${head.trim()}…`;
+  if (chars.length <= preferred) return sentence.replace(/[，,、：:]+$/u, '') || undefined;
+  const pause = chars.findIndex((char, index) => index >= 6 && /[，,、：:—]/u.test(char));
+  if (pause !== -1 && pause < maxLength) return `${chars.slice(0, pause).join('').trim()}…`;
+  const head = chars.slice(0, preferred - 1).join('');
+  const space = head.lastIndexOf(' ');
+  return `${(space >= 12 ? head.slice(0, space) : head).trim()}…`;
 }

@@ -79,10 +79,14 @@ interface Shape {
 export function lineShape(text: string): Shape {
   let relative = false;
   let variable = false;
-  const key = collapse(text)
-    .replace(relativeTime, () => ((relative = variable = true), '‹rel›'))
-    .replace(absoluteDate, () => ((variable = true), '‹date›'))
-    .replace(numberPattern, () => ((variable = true), '‹n›'));
+  let key = collapse(text);
+  // Most lines have no digit and no relative word: the large patterns are not run on them.
+  if (/\d|\b(?:an?|one|yesterday|just)\b|昨天|前天|刚刚|剛剛/iu.test(key)) {
+    key = key
+      .replace(relativeTime, () => ((relative = variable = true), '‹rel›'))
+      .replace(absoluteDate, () => ((variable = true), '‹date›'))
+      .replace(numberPattern, () => ((variable = true), '‹n›'));
+  }
   return { key, relative, variable };
 }
 
@@ -121,7 +125,10 @@ export function findPostFrames(lines: Line[], chrome: ChromeLine[]): PostFrames 
   for (let round = 0; round < 3; round++) {
     const byShape = new Map<string, number[]>();
     shapes.forEach((shape, index) => {
-      if (shape && !frame.has(index) && counts.get(shape.key)! >= minRecurrence && [...texts[index]!].length <= 30) byShape.set(shape.key, [...(byShape.get(shape.key) ?? []), index]);
+      if (!shape || frame.has(index) || counts.get(shape.key)! < minRecurrence || [...texts[index]!].length > 30) return;
+      const indexes = byShape.get(shape.key);
+      if (indexes) indexes.push(index);
+      else byShape.set(shape.key, [index]);
     });
     let grown = false;
     for (const indexes of byShape.values()) {

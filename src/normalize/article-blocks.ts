@@ -10,8 +10,11 @@ export interface TextBlock {
   text: string;
 }
 
-/** A block that is more than a line of text (an image, a table…): never a title or a credit. */
-export type ArticleBlock = TextBlock | { element: Element; parent: Root | Element; text?: undefined };
+/**
+ * A block of the article: a line of text, or (`text` undefined) something more — an image, a
+ * table, a list, loose inline content — that is never a title or a credit line.
+ */
+export type ArticleBlock = TextBlock | { element: Element; parent: Root | Element; text?: undefined; loose?: true };
 
 /** Wrappers a saved page puts around its paragraphs; blocks are looked for inside them. */
 const wrappers = new Set(['div', 'section', 'article', 'main', 'header', 'footer']);
@@ -31,10 +34,13 @@ export function textBlocks(tree: Root): ArticleBlock[] {
     for (const child of parent.children) {
       if (child.type !== 'element') {
         // Loose text (a fragment's top level) is content, but not a block that can be taken out.
-        if (child.type === 'text' && !isWhitespaceText(child)) found.push({ element: { type: 'element', tagName: 'span', properties: {}, children: [child] }, parent });
+        if (child.type === 'text' && !isWhitespaceText(child)) found.push({ element: { type: 'element', tagName: 'span', properties: {}, children: [child] }, parent, loose: true });
         continue;
       }
-      if (phrasing.has(child.tagName) && child.tagName !== 'img') continue;
+      if (phrasing.has(child.tagName) && child.tagName !== 'img') {
+        if (toString(child).trim()) found.push({ element: child, parent, loose: true });
+        continue;
+      }
       const blockChildren = child.children.some((node) => node.type === 'element' && !phrasing.has(node.tagName));
       if (wrappers.has(child.tagName) && blockChildren) {
         walk(child);

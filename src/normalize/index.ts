@@ -49,7 +49,6 @@ export interface NormalizeContext {
   override?: ArticleOverride | undefined;
 }
 
-
 export interface NormalizeSettings {
   typography: Config['typography'];
   /** Page-chrome patterns (`stripPatterns(config.strip)`). */

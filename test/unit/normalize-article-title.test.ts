@@ -70,6 +70,20 @@ describe('titles and bylines, decided after chrome is removed', () => {
     assert.match(file.messages.find((message) => message.ruleId === 'derived-title')!.reason, /"dump\.txt#2"/);
   });
 
+  test('with text.split, posts opening with chrome are titled by their real first line, not `Link` or `0 notes`', async () => {
+    const posts = ['Link', '旧书摊的下午', '周末去了城南的旧书摊。', '===', '0 notes', '作者 | 沈照溪', '夜班公交', '最后一班公交车上只有我和司机。'].join('\n');
+    const file = new VFile({ path: 'content/dump.txt', value: posts });
+    file.data.format = 'text';
+    file.data.contentPath = 'dump.txt';
+    const parsed = await parseArticles(file, { language: 'zh-Hans', text: { paragraphs: 'auto', headings: false, split: /^===$/, chrome: defaultStripPatterns() } });
+    const articles = [];
+    for (const one of parsed) articles.push(await normalizeArticle(one, file, { id: 'x', language: 'zh-Hans', labels: labelsFor('zh-Hans') }));
+    assert.deepEqual(articles.map((article) => [article.title, article.authors, toString(article.body)]), [
+      ['旧书摊的下午', [], '周末去了城南的旧书摊。'],
+      ['夜班公交', ['沈照溪'], '最后一班公交车上只有我和司机。'],
+    ]);
+  });
+
   test('Markdown and HTML keep their titles as before; their credit lines are lifted too', async () => {
     const md = await build('a.md', '# 补船的人\n\n撰文：周小河\n\n河边的修船厂在镇子东头。\n');
     assert.deepEqual([md.articles[0]!.title, md.articles[0]!.authors, md.texts[0]], ['补船的人', ['周小河'], '河边的修船厂在镇子东头。']);

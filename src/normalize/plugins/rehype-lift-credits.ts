@@ -45,7 +45,7 @@ export default function rehypeLiftCredits(options: Options = {}): Transformer<Ro
     const blocks = textBlocks(tree);
     const window = new Set([...blocks.slice(0, leading), ...blocks.slice(Math.max(leading, blocks.length - trailing))]);
     for (const block of window) {
-      if (block.text === undefined || block.element.tagName === 'span') continue;
+      if (block.text === undefined) continue;
       const line = parseCreditLine(block.text);
       if (!line) continue;
       removeBlock(block);

@@ -42,7 +42,7 @@ export default function rehypeTakeTitle(options: Options = {}): Transformer<Root
   return (tree, file) => {
     file.data.takenTitle = undefined;
     const [first] = textBlocks(tree);
-    if (!first || first.text === undefined || first.element.tagName === 'span') return;
+    if (!first || first.text === undefined) return;
     const text = first.text;
     if (options.known !== undefined) {
       if (same(text.replace(/^#{1,6}\s+/, ''), options.known)) removeBlock(first);

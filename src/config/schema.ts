@@ -26,7 +26,7 @@ export const conversions = ['none', 's2t', 's2tw', 's2twp', 's2hk', 't2s', 'tw2s
 export type Conversion = (typeof conversions)[number];
 
 /** A regular expression given as text; it must compile. */
-const regexSource = z.string().refine((value) => compiles(value, 'u'), { error: 'expected a valid regular expression' });
+const regexSource = z.string().min(1, { error: 'expected a regular expression (an empty one matches every line)' }).refine((value) => compiles(value, 'u'), { error: 'expected a valid regular expression' });
 
 /** A `strip` entry: plain text, or `/regex/flags`. */
 const stripPattern = z

@@ -32,6 +32,10 @@ const docs: Record<string, KeyDoc> = {
   'epub.writingMode': { text: 'vertical or horizontal; many readers cannot show vertical text.' },
   'epub.embedFont': { text: 'Embed a subset of the CJK serif font.' },
   'epub.quotes': { text: 'As pdf.quotes, for vertical EPUBs.' },
+  'text.split': {
+    text: 'A regular expression a line separating the posts of one .txt file matches, or false (each file is one article). Default: none (blog dumps are split where the lines framing each post stand).',
+    example: "'^={3,}$'",
+  },
   articles: {
     text: 'Per-article title, author, translator, source, url, date or tags, keyed by file (03-page.html) or by post of a file holding several (dump.txt#2, counted from 1). Wins over front matter.',
     example: '{ "dump.txt#2": { title: 标题, author: 作者 } }',

@@ -15,6 +15,7 @@ import { describeError } from './errors.js';
 import { stripPatterns } from './normalize/boilerplate-patterns.js';
 import { convertConfigText, convertedLanguage, createChineseConverter } from './normalize/chinese-conversion.js';
 import { articleIdFor, normalizeArticle, type NormalizeSettings } from './normalize/index.js';
+import { ArticleOverrides } from './config/article-overrides.js';
 import { stageReporter, type ProgressListener } from './progress.js';
 
 export interface PrepareOptions {
@@ -77,7 +78,8 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
       ...(options.fetchImages ? { fetchRemote: createImageFetcher({ cacheDir: options.cacheDir ?? path.join(config.dir, 'out', '.cache') }) } : {}),
     },
   };
-  const parseOptions = { language, extract, text: { ...text, split: text.split ? new RegExp(text.split, 'u') : undefined } };
+  const parseOptions = { language, extract, text: { ...text, split: typeof text.split === 'string' ? new RegExp(text.split, 'u') : text.split, chrome: settings.strip } };
+  const overrides = new ArticleOverrides(config.config.articles ?? {});
   const cache = options.cache?.(config);
   const normalizing = stageReporter(options.progress, 'normalize', content.files.length);
   const taken = new Set<string>();
@@ -92,14 +94,17 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
         const ids = new Set(taken);
         const produced: Article[] = [];
         const dependencies: Dependency[] = [];
-        for (const parsed of await parseArticles(file, parseOptions)) {
+        const parsedArticles = await parseArticles(file, parseOptions);
+        for (const parsed of parsedArticles) {
           if (cache) dependencies.push(...imageDependencies(parsed.tree, file));
-          produced.push(await normalizeArticle(parsed, file, { id: articleIdFor(contentPath, ids), language, labels, settings }));
+          const override = overrides.forArticle(contentPath, parsed.piece ?? 1, parsedArticles.length);
+          produced.push(await normalizeArticle(parsed, file, { id: articleIdFor(contentPath, ids), language, labels, settings, override }));
         }
         return { articles: produced, dependencies };
       };
-      const inputs = { id: articleIdFor(contentPath, new Set(taken)), language, fetchImages: Boolean(options.fetchImages) };
+      const inputs = { id: articleIdFor(contentPath, new Set(taken)), language, fetchImages: Boolean(options.fetchImages), overrides: overrides.entriesFor(contentPath) };
       const produced = cache ? await cache.articles(file, inputs, produce) : (await produce()).articles;
+      overrides.produced(contentPath, produced.length);
       for (const article of produced) {
         taken.add(article.id);
         articles.push({ file, article });
@@ -141,7 +146,7 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
     config,
     files: content.all,
     ignored: content.ignored,
-    notices: content.orderWarnings,
+    notices: [...content.orderWarnings, ...overrides.problems(config.lineOfKey)],
     contentDir,
     stats,
   };

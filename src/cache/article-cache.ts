@@ -24,6 +24,8 @@ export interface ArticleInputs {
   language: string;
   /** `--fetch-images`: remote images are downloaded instead of replaced by their alt text. */
   fetchImages: boolean;
+  /** book.yaml `articles` entries for this file. */
+  overrides?: Record<string, unknown>;
 }
 
 export interface CacheStats {

@@ -10,7 +10,9 @@ import { packageRoot, version } from '../paths.js';
  * sections. Every other key (today `language`; tomorrow whatever is added) is part of the
  * config hash, so a new setting invalidates the cache until it is listed here.
  */
-const bookLevelKeys = new Set(['title', 'subtitle', 'author', 'editor', 'identifier', 'date', 'publisher', 'description', 'cover', 'slug', 'order', 'pdf', 'epub']);
+const bookLevelKeys = new Set(['title', 'subtitle', 'author', 'editor', 'identifier', 'date', 'publisher', 'description', 'cover', 'slug', 'order', 'pdf', 'epub',
+  // Per-article entries are part of each article's own key (ArticleInputs.overrides).
+  'articles']);
 
 /** A hash of the settings that normalization reads. Editing the title keeps every cached article. */
 export function configHash(config: Config): string {

@@ -41,7 +41,8 @@ export async function checkBook(options: CheckOptions): Promise<CheckResult> {
     // A copy, so the reader's own warnings (front matter) are not reported twice.
     const copy = new VFile({ path: file.path, value: file.value, data: { ...file.data } });
     const parsed = await parseArticle(copy, { language });
-    if (!parsed.meta.title && parsed.fallbackTitles.length <= 1) {
+    // A text file's title is its first line (the build reports one it had to derive: derived-title).
+    if (!parsed.meta.title && parsed.titleFrom !== 'text' && parsed.fallbackTitles.length <= 1) {
       file.message(`the article has no title (no front-matter title, no # heading, no <title>), so its file name is used: “${parsed.fallbackTitles[0] ?? ''}”`, {
         place: { line: 1, column: 1 },
         ruleId: 'missing-title',

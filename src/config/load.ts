@@ -16,6 +16,8 @@ export interface LoadConfigOptions {
 
 export interface LoadedConfig {
   config: Config;
+  /** The line of book.yaml on which a key is written (`['articles', 'dump.txt#2']`), when known. */
+  lineOfKey?: (keyPath: string[]) => number | undefined;
   /** Absolute path of the config file, or undefined when none was used. */
   file: string | undefined;
   /** Folder that relative paths in the config (cover, order) are resolved against. */
@@ -66,7 +68,12 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
     const more = result.error.issues.length > 1 ? ` (and ${result.error.issues.length - 1} more problem${result.error.issues.length > 2 ? 's' : ''})` : '';
     throw new WenjiError('config', `${describeIssue(issue, { ...raw, ...overrides }, doc, lines)}${more}`, { file: shown });
   }
-  return { config: result.data, file, dir: file ? path.dirname(file) : dir };
+  const loaded: LoadedConfig = { config: result.data, file, dir: file ? path.dirname(file) : dir };
+  if (doc) {
+    const parsed = doc;
+    loaded.lineOfKey = (keyPath) => Number(/^line (\d+)/.exec(lineOf(parsed, lines, keyPath, true))?.[1]) || undefined;
+  }
+  return loaded;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, raw: unknown, doc: Document | undefined, lines: LineCounter): string {
@@ -79,13 +86,16 @@ function describeIssue(issue: z.core.$ZodIssue, raw: unknown, doc: Document | un
     const suggestion = keyPath.length ? '' : closest(key, configKeys);
     return `${where}unknown key "${key}" in ${parent}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}${known}`;
   }
-  const where = lineOf(doc, lines, keyPath, false);
+  // A bad mapping key is on the key's own line.
+  const where = lineOf(doc, lines, keyPath, issue.code === 'invalid_key');
   const name = issue.path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i ? '.' : ''}${String(key)}`)).join('') || 'config';
   const received = describeReceived(valueAt(raw, issue.path));
   const generic = /^Invalid (input|option)/.test(issue.message);
   let message = generic ? issue.message.replace(/^Invalid input: /, '') : `${issue.message}${received}`;
   if (generic && issue.code === 'invalid_type') message = `expected ${issue.expected === 'array' ? 'a list' : issue.expected}${received}`;
   if (issue.code === 'invalid_value') message = `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${received}`;
+  // A mapping's key (`articles: { "a.txt#0": … }`): what is wrong is the key itself.
+  if (issue.code === 'invalid_key') message = `${issue.issues[0]?.message ?? issue.message}, got the key "${String(issue.path.at(-1))}"`;
   return `${where}"${name}": ${message}`;
 }
 

@@ -26,7 +26,7 @@ export const conversions = ['none', 's2t', 's2tw', 's2twp', 's2hk', 't2s', 'tw2s
 export type Conversion = (typeof conversions)[number];
 
 /** A regular expression given as text; it must compile. */
-const regexSource = z.string().refine((value) => compiles(value, 'u'), { error: 'expected a valid regular expression' });
+const regexSource = z.string().min(1, { error: 'expected a regular expression (an empty one matches every line)' }).refine((value) => compiles(value, 'u'), { error: 'expected a valid regular expression' });
 
 /** A `strip` entry: plain text, or `/regex/flags`. */
 const stripPattern = z
@@ -35,6 +35,26 @@ const stripPattern = z
   .refine((value) => !/^\/.*\/[a-z]*$/s.test(value) || compiles(value.slice(1, value.lastIndexOf('/')), `${value.slice(value.lastIndexOf('/') + 1)}u`), {
     error: 'expected plain text or a valid /regex/ (flags i, m, s)',
   });
+
+/**
+ * `articles:` keys: a file relative to the content folder (`03-page.html`, the extension may be
+ * left out), or one post of a file holding several (`dump.txt#2`, counted from 1).
+ */
+const articleKey = z.string().regex(/^[^#]+(?:#[1-9]\d*)?$/, { error: 'expected a file in the content folder, or FILE#N for its Nth post (counted from 1)' });
+
+/** What book.yaml may say about one article; it wins over the article's own front matter. */
+const articleOverride = z.strictObject(
+  {
+    title: z.string({ error: 'expected the title as text' }).trim().min(1, { error: 'the title must not be empty' }).optional(),
+    author: names.optional(),
+    translator: names.optional(),
+    source: z.string().trim().min(1).optional(),
+    url: z.string().trim().regex(/^https?:\/\//, { error: 'expected a web address (http:// or https://)' }).optional(),
+    date: isoDate.optional(),
+    tags: names.optional(),
+  },
+  { error: 'expected title, author, translator, source, url, date or tags for the article' },
+);
 
 function compiles(source: string, flags: string): boolean {
   try {
@@ -119,10 +139,13 @@ export const configSchema = z.strictObject({
   /** Plain-text articles (`.txt`). */
   text: z
     .strictObject({
-      /** `auto`: blank-line paragraphs when lines are hard-wrapped, else one paragraph per line. */
-      paragraphs: z.enum(['auto', 'line', 'blank']).default('auto'),
-      /** A line matching this regex separates posts in one file (`^={3,}$`); each post's first line is its title. */
-      split: regexSource.optional(),
+      /** `auto`: blank-line paragraphs when lines are hard-wrapped, indented first lines, else one paragraph per line. */
+      paragraphs: z.enum(['auto', 'line', 'blank', 'indent']).default('auto'),
+      /**
+       * A line matching this regex separates posts in one file (`^={3,}$`); `false`: a file is
+       * always one article. Unset: blog dumps are split where the lines framing each post stand.
+       */
+      split: z.union([regexSource, z.literal(false)], { error: 'expected a regular expression, or false' }).optional(),
       /** Short standalone lines that look like section titles become `h2` (opt-in). */
       headings: z.boolean().default(false),
     })
@@ -146,6 +169,12 @@ export const configSchema = z.strictObject({
     })
     .default({ punctuation: true, dashes: true, quotes: true, spacing: 'insert', convert: 'none' }),
   // ─── end of real-world articles ───
+
+  /**
+   * Per-article metadata, keyed by file (`03-page.html`) or post (`dump.txt#2`): it wins over
+   * front matter and over what wenji finds in the text.
+   */
+  articles: z.record(articleKey, articleOverride, { error: 'expected a mapping of files (or FILE#N) to { title, author, … }' }).optional(),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

@@ -51,7 +51,8 @@ export async function extractArticle(html: string, document: Root, titles: strin
   let result: ReturnType<InstanceType<typeof Readability<string>>['parse']> = null;
   try {
     const { document: dom } = parseHTML(html);
-    result = new Readability(dom as unknown as Document, { charThreshold: 200 }).parse();
+    // Classes are kept for rehype-drop-decorative-images (a logo, an icon); the sanitizer drops them after.
+    result = new Readability(dom as unknown as Document, { charThreshold: 200, keepClasses: true }).parse();
   } catch {
     result = null;
   }

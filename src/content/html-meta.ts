@@ -2,13 +2,16 @@ import type { Element, Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import type { ArticleMeta } from './front-matter.js';
+import { pageTitle, withoutSite } from './page-title.js';
 
 export interface HtmlMeta {
-  /** Fields the page states about itself (og:title, author, dates, canonical URL…). */
+  /** Fields the page states about itself (og:title without the site's name, author, dates, canonical URL…). */
   meta: Partial<ArticleMeta>;
-  /** The document `<title>`, with a trailing " - Site" removed when the site name is known. */
+  /** The document `<title>` without the site's name (see page-title.ts; the page's headings are not looked at here). */
   documentTitle?: string;
   siteName?: string;
+  /** `<title>` and `og:title` as written, and every name the page gives its site, for `pageTitle`. */
+  titles: { title?: string; ogTitle?: string; siteNames: string[] };
   /** `<meta name="wenji:extract" content="false">`: keep the whole page. */
   extract?: boolean;
 }
@@ -16,7 +19,7 @@ export interface HtmlMeta {
 /** Reads `<title>`, `<meta>` and `<link rel=canonical>` from a parsed HTML document. */
 export function readHtmlMeta(tree: Root): HtmlMeta {
   const head = select('head', tree);
-  if (!head) return { meta: {} };
+  if (!head) return { meta: {}, titles: { siteNames: [] } };
   const content = (...names: string[]): string | undefined => {
     for (const name of names) {
       const element = selectAll('meta', head).find((meta) => {
@@ -29,8 +32,7 @@ export function readHtmlMeta(tree: Root): HtmlMeta {
     return undefined;
   };
   const meta: Partial<ArticleMeta> = {};
-  const title = content('og:title', 'twitter:title', 'dc.title', 'title');
-  if (title) meta.title = title;
+  const ogTitle = content('og:title', 'twitter:title', 'dc.title', 'title');
   const author = content('author', 'article:author', 'dc.creator', 'byl', 'byline');
   if (author && !/^https?:/.test(author)) meta.authors = author.split(/\s*[,，、;；]\s*/u).filter(Boolean);
   const date = content('article:published_time', 'datepublished', 'date', 'dc.date', 'pubdate', 'publishdate');
@@ -40,23 +42,21 @@ export function readHtmlMeta(tree: Root): HtmlMeta {
   if (url && /^https?:\/\//.test(url)) meta.url = url;
   const siteName = content('og:site_name', 'application-name');
   if (siteName) meta.source = siteName;
+  const siteNames = [...new Set([siteName, content('application-name'), content('twitter:site')?.replace(/^@/, ''), content('publisher')].filter((name): name is string => Boolean(name)))];
+  if (ogTitle) meta.title = withoutSite(ogTitle, siteNames);
   const keywords = content('keywords', 'article:tag');
   if (keywords) meta.tags = keywords.split(/\s*[,，、;；]\s*/u).filter(Boolean);
 
   const titleElement = select('title', head);
-  let documentTitle = titleElement ? toString(titleElement).trim() : undefined;
-  if (documentTitle && siteName) {
-    documentTitle = documentTitle.replace(new RegExp(`\\s*[-|_–—·]\\s*${escapeRegExp(siteName)}\\s*$`, 'u'), '');
-  }
-  const result: HtmlMeta = { meta };
+  const rawTitle = titleElement ? toString(titleElement).replace(/\s+/g, ' ').trim() : undefined;
+  const documentTitle = pageTitle({ title: rawTitle, siteNames, headings: [] });
+  const result: HtmlMeta = { meta, titles: { siteNames } };
+  if (rawTitle) result.titles.title = rawTitle;
+  if (ogTitle) result.titles.ogTitle = ogTitle;
   if (documentTitle) result.documentTitle = documentTitle;
   if (siteName) result.siteName = siteName;
   const extract = content('wenji:extract')?.toLowerCase();
   if (extract === 'false' || extract === 'no' || extract === '0') result.extract = false;
   else if (extract === 'true' || extract === 'yes' || extract === '1') result.extract = true;
   return result;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -7,6 +7,7 @@ import type { VFile } from 'vfile';
 import { bylineAuthors, extractArticle, isWholePage } from './extract-article.js';
 import type { ArticleMeta, FrontMatter } from './front-matter.js';
 import { readHtmlMeta } from './html-meta.js';
+import { pageTitle } from './page-title.js';
 import { firstH1, isText, type ParsedArticle, type ParseOptions } from './parse.js';
 
 /**
@@ -17,18 +18,22 @@ export async function parseHtml(file: VFile, text: string, frontMatter: FrontMat
   // Front matter is blanked line for line, so positions still point into the file.
   const html = frontMatter ? `${'\n'.repeat(frontMatter.lineCount)}${text.slice(frontMatter.length)}` : text;
   const document = unified().use(rehypeParse, { fragment: false }).parse(html) as Root;
-  const { meta: pageMeta, documentTitle, siteName, extract: pageExtract } = readHtmlMeta(document);
+  const { meta: pageMeta, documentTitle, siteName, titles, extract: pageExtract } = readHtmlMeta(document);
   const stated = frontMatter?.meta ?? {};
+  const headings = selectAll('h1, h2', document).map((heading) => toString(heading).replace(/\s+/g, ' ').trim()).filter(Boolean);
+  // The page's title without its site's name, decided against the headings the page shows.
+  const title = pageTitle({ ...titles, headings });
+  if (title) pageMeta.title = title;
   const fallbackTitles = [firstH1(document), documentTitle, fileTitle];
   const body = select('body', document);
   const wholeBody = (): Root => ({ type: 'root', children: (body?.children ?? document.children) as Root['children'] });
   const meta: Partial<ArticleMeta> = { ...pageMeta, ...withoutEmpty(stated) };
-  if (!isWholePage(html)) return { tree: wholeBody(), meta, fallbackTitles: fallbackTitles.filter(isText) };
+  if (!isWholePage(html)) return { tree: wholeBody(), meta, stated, fallbackTitles: fallbackTitles.filter(isText) };
 
   const extract = stated.extract ?? pageExtract ?? options.extract ?? true;
   if (!extract) {
     file.info('extraction is off for this page: the whole body is kept', { ruleId: 'extract', source: 'wenji' });
-    return { tree: wholeBody(), meta, fallbackTitles: fallbackTitles.filter(isText) };
+    return { tree: wholeBody(), meta, stated, fallbackTitles: fallbackTitles.filter(isText) };
   }
   const extraction = await extractArticle(html, document, [meta.title, documentTitle].filter(isText));
   const { facts } = extraction;
@@ -47,27 +52,14 @@ export async function parseHtml(file: VFile, text: string, frontMatter: FrontMat
       : `saved page: readability found no article; kept the page's main block (${extraction.kept} of ${extraction.total} characters)`,
     { ruleId: 'extract', source: 'wenji' },
   );
-  const site = facts.siteName ?? siteName;
-  const pageTitle = facts.title && site ? withoutSiteName(facts.title, site) : facts.title;
-  const titles = [pageTitle, documentTitle].filter(isText);
-  return { tree: extraction.tree, meta, fallbackTitles: [...titles.map((title) => headingInTitle(title, document) ?? title), firstH1(document), fileTitle].filter(isText) };
-}
-
-/**
- * `旧城墙下的早点摊 - 老城论坛` → `旧城墙下的早点摊` when a heading on the page says just that part:
- * pages title themselves "article – site" and head the article with the article part.
- */
-function headingInTitle(title: string, document: Root): string | undefined {
-  const parts = title.split(/\s+[-|_–—·:]{1,2}\s+|\s*[|｜]\s*/u).map((part) => part.trim()).filter(Boolean);
-  if (parts.length < 2) return undefined;
-  const headings = new Set(selectAll('h1, h2, h3', document).map((heading) => toString(heading).replace(/\s+/g, ' ').trim()));
-  return parts.find((part) => headings.has(part));
-}
-
-/** `标题 - 某某网` → `标题` when the page names its site. */
-function withoutSiteName(title: string, site: string): string {
-  const escaped = site.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return title.replace(new RegExp(`\\s*[-|_–—·]\\s*${escaped}\\s*$`, 'u'), '') || title;
+  // Readability may know the site's name from JSON-LD when no <meta> says it.
+  const siteNames = [...titles.siteNames, ...(facts.siteName ? [facts.siteName] : [])];
+  if (!stated.title && facts.siteName && !titles.siteNames.includes(facts.siteName)) {
+    const better = pageTitle({ ...titles, siteNames, headings });
+    if (better) meta.title = better;
+  }
+  const readabilityTitle = facts.title ? pageTitle({ title: facts.title, siteNames, headings }) : undefined;
+  return { tree: extraction.tree, meta, stated, fallbackTitles: [readabilityTitle, firstH1(document), fileTitle].filter(isText) };
 }
 
 function withoutEmpty(meta: Partial<ArticleMeta>): Partial<ArticleMeta> {

@@ -1,67 +1,126 @@
 import type { Element, ElementContent, Root } from 'hast';
-import type { ArticleMeta, FrontMatter } from './front-matter.js';
+import { FrontMatterError, readFrontMatter, type ArticleMeta, type FrontMatter } from './front-matter.js';
+import { findPostFrames, type ChromeLine, type Line, type PostFrames } from './post-frames.js';
 
 export type ParagraphMode = 'auto' | 'line' | 'blank' | 'indent';
 
 export interface TextOptions {
   /** How paragraphs are separated; `auto` decides per article (see `paragraphModeOf`). */
   paragraphs: ParagraphMode;
-  /** A line matching this separates posts: each piece becomes an article titled by its first line. */
-  split?: RegExp | undefined;
+  /**
+   * A line matching this separates posts (book.yaml `text.split`); `false`: the file is one
+   * article; undefined: posts are recognised by the lines that frame them (see post-frames.ts).
+   */
+  split?: RegExp | false | undefined;
   /** Short standalone lines that look like section titles become `h2`. */
   headings: boolean;
+  /** Known chrome lines (book.yaml `strip` with wenji's defaults): they help recognise post frames. */
+  chrome?: ChromeLine[] | undefined;
+}
+
+export interface TextNote {
+  message: string;
+  line?: number;
+  /** `info` for the verbose report (default); `warning` and `error` for check and the build. */
+  severity?: 'info' | 'warning' | 'error';
+  ruleId?: string;
 }
 
 export interface TextArticle {
   tree: Root;
+  /** What front matter states: the file's (its title only when the file is one article) and the post's own. */
   meta: Partial<ArticleMeta>;
-  /** Notes for the verbose report (which paragraph mode, which lines became headings). */
-  notes: { message: string; line?: number }[];
-}
-
-interface Line {
-  /** 1-based line number in the file. */
-  number: number;
-  text: string;
+  /** Notes for the report (which paragraph mode, which lines became headings, the posts recognised). */
+  notes: TextNote[];
+  /** 1-based number of the post, when the file holds several (`dump.txt#2` in book.yaml `articles`). */
+  piece?: number;
 }
 
 /**
- * Plain text → one article, or several when `split` separates posts. Without a title in front
- * matter, the first non-empty line is the title. Lines of one paragraph are joined with a line
- * break, which `rehype-join-cjk-lines` removes between CJK characters and turns into a space
- * elsewhere.
+ * Plain text → one article, or one per post when the file holds several: separated by
+ * `split`, or framed by recurring chrome lines (a blog dump), which are removed. Posts left
+ * without text are dropped. A post may start with its own `---` front matter. The title is not
+ * taken here: normalization takes it from the first line once chrome and credit lines are gone.
+ * Lines of one paragraph are joined with a line break, which `rehype-join-cjk-lines` removes
+ * between CJK characters and turns into a space elsewhere.
  */
 export function parseTextArticles(text: string, frontMatter: FrontMatter | undefined, options: TextOptions): TextArticle[] {
   const body = frontMatter ? text.slice(frontMatter.length) : text;
   const offset = frontMatter ? frontMatter.lineCount : 0;
   const lines = body.split(/\r\n|\r|\n/).map((line, index): Line => ({ number: offset + index + 1, text: line }));
   const shared = { ...(frontMatter?.meta ?? {}) };
-  if (!options.split) return [textArticle(lines, shared, options)];
-  const pieces: Line[][] = [[]];
-  for (const line of lines) {
-    if (options.split.test(line.text.trimEnd())) pieces.push([]);
-    else pieces.at(-1)!.push(line);
+  const frames = options.split === false ? undefined : findPostFrames(lines, options.chrome ?? []);
+  let pieces: Line[][];
+  if (options.split instanceof RegExp) {
+    const separator = options.split;
+    pieces = [[]];
+    for (const line of lines) {
+      if (separator.test(line.text.trimEnd())) pieces.push([]);
+      else pieces.at(-1)!.push(line);
+    }
+  } else if (frames) pieces = splitAtFrames(lines, frames);
+  else pieces = [lines];
+  if (frames) {
+    // What stands before the first frame or after the last one is a post only when it has text.
+    pieces = pieces.filter((piece) => piece.some((line) => line.text.trim())).map((piece) => piece.filter((line) => !frames.frameLines.has(line.number)));
+  }
+
+  const kept = pieces.filter((piece) => piece.some((line) => line.text.trim()));
+  const fileNotes: TextNote[] = [];
+  if (frames) fileNotes.push({ message: framesNote(frames, kept.length, options.split instanceof RegExp) });
+  // One article (no separator, or one post with text) keeps the file's front-matter title.
+  if (kept.length <= 1) {
+    const article = textArticle(kept[0] ?? lines.filter((line) => !frames?.frameLines.has(line.number)), shared, options);
+    article.notes.unshift(...fileNotes);
+    return [article];
   }
   const { title: _title, ...common } = shared;
-  const articles = pieces.filter((piece) => piece.some((line) => line.text.trim())).map((piece) => textArticle(piece, { ...common }, options));
-  // A file without any separator is one article, and keeps its front-matter title.
-  if (pieces.length === 1 && articles[0] && shared.title) return [textArticle(lines, shared, options)];
+  const articles = kept.map((piece, index) => textArticle(piece, { ...common }, options, index + 1));
+  articles[0]!.notes.unshift(...fileNotes);
   return articles;
 }
 
-function textArticle(lines: Line[], meta: Partial<ArticleMeta>, options: TextOptions): TextArticle {
-  const notes: TextArticle['notes'] = [];
-  let rest = lines;
-  if (!meta.title) {
-    const first = lines.findIndex((line) => line.text.trim() !== '');
-    if (first !== -1) {
-      meta.title = lines[first]!.text.trim().replace(/^#+\s*/, '');
-      rest = lines.slice(first + 1);
-    }
+/** The posts between the frames (the frame lines themselves are dropped by the caller). */
+function splitAtFrames(lines: Line[], frames: PostFrames): Line[][] {
+  const pieces: Line[][] = [[]];
+  let next = 0;
+  lines.forEach((line, index) => {
+    const boundary = frames.boundaries[next];
+    if (boundary && index > boundary[1]) next++;
+    const current = frames.boundaries[next];
+    if (current && index === current[0]) pieces.push([]);
+    if (!current || index < current[0] || index > current[1]) pieces.at(-1)!.push(line);
+  });
+  return pieces;
+}
+
+function framesNote(frames: PostFrames, kept: number, manual: boolean): string {
+  const shown = frames.shapes.slice(0, 5).map((shape) => `“${shape.shown}” ×${shape.count}`).join(', ');
+  const lines = frames.shapes.reduce((sum, shape) => sum + shape.count, 0);
+  const empty = manual ? 0 : Math.max(0, frames.posts - kept);
+  const posts = manual ? '' : `recognised ${kept} post${kept === 1 ? '' : 's'} by their frames; `;
+  const dropped = empty ? `; ${empty} empty post${empty === 1 ? '' : 's'} dropped` : '';
+  return `blog dump: ${posts}removed ${lines} frame line${lines === 1 ? '' : 's'} (${shown}${frames.shapes.length > 5 ? ', …' : ''})${dropped}`;
+}
+
+function textArticle(lines: Line[], meta: Partial<ArticleMeta>, options: TextOptions, piece?: number): TextArticle {
+  const notes: TextNote[] = [];
+  let rest = pieceFrontMatter(lines, meta, notes);
+  // The first line with text (after any chrome lines) is a paragraph of its own: the title,
+  // unless normalization finds it is not one.
+  const head: Line[][] = [];
+  const chrome = options.chrome ?? [];
+  while (rest.length) {
+    const [line] = rest;
+    const text = line!.text.trim();
+    rest = rest.slice(1);
+    if (!text) continue;
+    head.push([line!]);
+    if (!chrome.some((pattern) => pattern.test(text.replace(/[\s\u3000]+/g, ' ')))) break;
   }
   const mode = options.paragraphs === 'auto' ? paragraphModeOf(rest) : options.paragraphs;
   if (options.paragraphs === 'auto' && mode !== 'line') notes.push({ message: `paragraphs are ${mode === 'blank' ? 'separated by blank lines (hard-wrapped lines joined)' : 'marked by indented first lines (wrapped lines joined)'}` });
-  const paragraphs = splitParagraphs(rest, mode);
+  const paragraphs = [...head, ...splitParagraphs(rest, mode)];
   const headings = options.headings ? headingIndexes(paragraphs) : new Set<number>();
   const children: ElementContent[] = paragraphs.map((paragraph, index) => {
     const first = paragraph[0]!;
@@ -78,7 +137,33 @@ function textArticle(lines: Line[], meta: Partial<ArticleMeta>, options: TextOpt
     };
     return element;
   });
-  return { tree: { type: 'root', children }, meta, notes };
+  const article: TextArticle = { tree: { type: 'root', children }, meta, notes };
+  if (piece !== undefined) article.piece = piece;
+  return article;
+}
+
+/**
+ * A post's own front matter (`---` block at its start): its keys win over the file's. A broken
+ * block is an error naming its line, and is left out of the text.
+ */
+function pieceFrontMatter(lines: Line[], meta: Partial<ArticleMeta>, notes: TextNote[]): Line[] {
+  const start = lines.findIndex((line) => line.text.trim() !== '');
+  if (start === -1 || !/^---[ \t]*$/.test(lines[start]!.text)) return lines;
+  const from = lines.slice(start);
+  const base = from[0]!.number - 1;
+  let block: FrontMatter | undefined;
+  try {
+    block = readFrontMatter(from.map((line) => line.text).join('\n'));
+  } catch (error) {
+    if (!(error instanceof FrontMatterError)) throw error;
+    notes.push({ message: error.message, line: base + error.line, severity: 'error', ruleId: 'front-matter' });
+    const end = from.findIndex((line, index) => index > 0 && /^(?:---|\.\.\.)[ \t]*$/.test(line.text));
+    return end === -1 ? lines : from.slice(end + 1);
+  }
+  if (!block) return lines;
+  for (const warning of block.warnings) notes.push({ message: warning.message, line: base + warning.line, severity: 'warning', ruleId: warning.rule });
+  Object.assign(meta, block.meta);
+  return from.slice(block.lineCount);
 }
 
 /** Indentation (spaces, tabs, full-width spaces) and trailing spaces go: the stylesheet indents. */

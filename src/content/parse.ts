@@ -19,6 +19,15 @@ export interface ParsedArticle {
   meta: Partial<ArticleMeta>;
   /** Title candidates in order of trust, after the stated one: first h1, `<title>`, file name. */
   fallbackTitles: string[];
+  /**
+   * What front matter states (a subset of `meta`): it wins over credit lines found in the text,
+   * which in turn win over what a page's `<meta>` says.
+   */
+  stated?: Partial<ArticleMeta>;
+  /** `text`: without a stated title, the title is the text's first line once chrome is removed. */
+  titleFrom?: 'text';
+  /** 1-based number of the post in a file holding several (book.yaml `articles: { "dump.txt#2": … }`). */
+  piece?: number;
 }
 
 export class ParseError extends Error {
@@ -43,13 +52,13 @@ const defaultText: TextOptions = { paragraphs: 'auto', headings: false };
 
 /** md → mdast → hast, html → hast, txt → hast: the readers meet only at hast. */
 export async function parseArticle(file: VFile, options: ParseOptions): Promise<ParsedArticle> {
-  const [first] = await parseArticles(file, { ...options, text: { ...(options.text ?? defaultText), split: undefined } });
+  const [first] = await parseArticles(file, { ...options, text: { ...(options.text ?? defaultText), split: false } });
   return first!;
 }
 
 /**
- * Like `parseArticle`, but a plain-text file holding several posts (book.yaml `text.split`)
- * gives one article per post.
+ * Like `parseArticle`, but a plain-text file holding several posts (separated by book.yaml
+ * `text.split`, or framed like a blog dump) gives one article per post.
  */
 export async function parseArticles(file: VFile, options: ParseOptions): Promise<ParsedArticle[]> {
   const text = String(file.value);
@@ -103,7 +112,7 @@ async function parseMarkdown(file: VFile, frontMatter: FrontMatter | undefined, 
     const { default: rehypeRaw } = await import('rehype-raw');
     tree = (await unified().use(rehypeRaw).run(tree, file)) as Root;
   }
-  return { tree, meta: frontMatter?.meta ?? {}, fallbackTitles: [firstH1(tree), fileTitle].filter(isText) };
+  return { tree, meta: frontMatter?.meta ?? {}, stated: frontMatter?.meta ?? {}, fallbackTitles: [firstH1(tree), fileTitle].filter(isText) };
 }
 
 /**
@@ -122,11 +131,19 @@ function remarkSkipAutolinkScan(this: Processor, source: string): void {
   if (data.fromMarkdownExtensions) data.fromMarkdownExtensions = data.fromMarkdownExtensions.map(withoutScan) as typeof data.fromMarkdownExtensions;
 }
 
-/** Plain text: paragraphs by line, blank line or indent (see parse-text.ts); posts split on request. */
+/** Plain text: paragraphs by line, blank line or indent (see parse-text.ts); posts split by frames or on request. */
 function parseText(file: VFile, text: string, frontMatter: FrontMatter | undefined, fileTitle: string, options: TextOptions): ParsedArticle[] {
   return parseTextArticles(text, frontMatter, options).map((article) => {
-    for (const note of article.notes) file.info(note.message, { ruleId: 'text', source: 'wenji', place: note.line ? { line: note.line, column: 1 } : undefined });
-    return { tree: article.tree, meta: article.meta, fallbackTitles: [fileTitle] };
+    for (const note of article.notes) {
+      const details = { ruleId: note.ruleId ?? 'text', source: 'wenji', place: note.line ? { line: note.line, column: 1 } : undefined };
+      if (note.severity === 'error') file.message(note.message, details).fatal = true;
+      else if (note.severity === 'warning') file.message(note.message, details);
+      else file.info(note.message, details);
+    }
+    const parsed: ParsedArticle = { tree: article.tree, meta: article.meta, stated: article.meta, fallbackTitles: [fileTitle] };
+    if (!article.meta.title) parsed.titleFrom = 'text';
+    if (article.piece !== undefined) parsed.piece = article.piece;
+    return parsed;
   });
 }
 

@@ -33,6 +33,14 @@ const docs: Record<string, KeyDoc> = {
   'epub.embedFont': { text: 'Embed a subset of the CJK serif font.' },
   'epub.quotes': { text: 'As pdf.quotes, for the EPUB.' },
   'typography.uprightCapitals': { text: 'Acronyms of up to three capitals (AI, GDP) stand upright in vertical text. Default: yes for Japanese, no for Chinese.', example: 'true' },
+  'text.split': {
+    text: 'A regular expression a line separating the posts of one .txt file matches, or false (each file is one article). Default: none (blog dumps are split where the lines framing each post stand).',
+    example: "'^={3,}$'",
+  },
+  articles: {
+    text: 'Per-article title, author, translator, source, url, date or tags, keyed by file (03-page.html) or by post of a file holding several (dump.txt#2, counted from 1). Wins over front matter.',
+    example: '{ "dump.txt#2": { title: 标题, author: 作者 } }',
+  },
 };
 
 type AnySchema = z.core.$ZodType;

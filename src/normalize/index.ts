@@ -1,14 +1,19 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { unified, type PluggableList } from 'unified';
+import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { visit } from './visit.js';
 import type { Labels } from '../book/labels.js';
 import type { Article, Section } from '../book/model.js';
 import type { ParsedArticle } from '../content/parse.js';
+import type { ArticleMeta } from '../content/front-matter.js';
 import { cjkShare, isCjkLetter } from './cjk-characters.js';
 import { literalElements } from './hast-tools.js';
 import rehypeCleanWhitespace from './plugins/rehype-clean-whitespace.js';
+import rehypeDropDecorativeImages from './plugins/rehype-drop-decorative-images.js';
+import rehypeLiftCredits, { type Credits } from './plugins/rehype-lift-credits.js';
+import rehypeTakeTitle from './plugins/rehype-take-title.js';
 import rehypeDemoteHeadings from './plugins/rehype-demote-headings.js';
 import rehypeEpubFootnotes from './plugins/rehype-epub-footnotes.js';
 import rehypeHeadingIds from './plugins/rehype-heading-ids.js';
@@ -31,6 +36,7 @@ import { defaultStripPatterns, type StripPattern } from './boilerplate-patterns.
 import type { ChineseConverter } from './chinese-conversion.js';
 import { withoutTracking } from './tracking-parameters.js';
 import type { Config } from '../config/schema.js';
+import type { ArticleOverride } from '../config/article-overrides.js';
 
 export interface NormalizeContext {
   /** Unique article id (see `articleIdFor`). */
@@ -40,6 +46,8 @@ export interface NormalizeContext {
   labels: Labels;
   /** Book-wide settings and per-build shared state (from `prepareBook`); defaults when absent. */
   settings?: NormalizeSettings;
+  /** book.yaml `articles` entry for this article: wins over everything the source says. */
+  override?: ArticleOverride | undefined;
 }
 
 export interface NormalizeSettings {
@@ -63,9 +71,20 @@ export function defaultSettings(): NormalizeSettings {
  * CJK typography applies to Chinese text (spacing to Japanese too), never to Latin articles.
  */
 export function normalizePlugins(context: NormalizeContext, title: string, language = context.language): PluggableList {
+  return [...cleanupPlugins(context), ...bodyPlugins(context, title, language)];
+}
+
+/**
+ * What runs before the title is settled: the tree is made safe and rid of chrome, credit lines
+ * are lifted into `file.data.credits`, and (`takeTitle`, plain text) the title line is taken —
+ * or, when the title is known, a first block repeating it goes.
+ */
+export function cleanupPlugins(context: NormalizeContext, options: { takeTitle?: boolean; knownTitle?: string } = {}): PluggableList {
   const { labels } = context;
   const settings = context.settings ?? defaultSettings();
   return [
+    // Before sanitizing, which drops the classes and ids that name a logo or an icon.
+    [rehypeDropDecorativeImages],
     [rehypeSanitizeArticle],
     [rehypeScopeIds, { prefix: context.id }],
     [rehypeEpubFootnotes, { notesLabel: labels.notes, noteRefLabel: labels.noteRef, backLabel: labels.backToText }],
@@ -73,6 +92,16 @@ export function normalizePlugins(context: NormalizeContext, title: string, langu
     [rehypeCleanLinks],
     // Before images, so that chrome (a QR-code prompt…) is gone before anything is fetched.
     [rehypeStripBoilerplate, { patterns: settings.strip }],
+    [rehypeLiftCredits],
+    ...(options.takeTitle || options.knownTitle ? ([[rehypeTakeTitle, { known: options.takeTitle ? undefined : options.knownTitle }]] as PluggableList) : []),
+  ];
+}
+
+/** The rest, once the title is known (`rehype-demote-headings` drops a first heading saying it). */
+export function bodyPlugins(context: NormalizeContext, title: string, language = context.language): PluggableList {
+  const { labels } = context;
+  const settings = context.settings ?? defaultSettings();
+  return [
     [rehypeResolveImages, { unavailable: labels.imageUnavailable, ...settings.images }],
     [rehypeCleanWhitespace],
     ...textPlugins(settings, language),
@@ -119,33 +148,73 @@ export function normalizeText(text: string, settings: NormalizeSettings, languag
 /** Parsed source → normalized Article. Messages (warnings) are recorded on `file`. */
 export async function normalizeArticle(parsed: ParsedArticle, file: VFile, context: NormalizeContext): Promise<Article> {
   const settings = context.settings ?? defaultSettings();
-  const rawTitle = withoutInvalidCharacters(parsed.meta.title ?? parsed.fallbackTitles[0] ?? context.id).replace(/\s+/g, ' ').trim() || context.id;
+  const override = context.override ?? {};
   // The language decides which text rules apply, so it is read from the source, before them.
-  const sourceLanguage = detectLanguage(rawTitle + proseSample(parsed.tree), context.language);
+  const sourceLanguage = detectLanguage((override.title ?? parsed.meta.title ?? '') + proseSample(parsed.tree), context.language);
   const language = sourceLanguage ?? context.language;
+  // Chrome and credit lines go first: a title or a byline is never decided on what they leave.
+  const takeTitle = parsed.titleFrom === 'text' && !override.title && !parsed.meta.title;
+  const knownTitle = override.title ?? parsed.meta.title ?? (parsed.titleFrom === 'text' ? undefined : parsed.fallbackTitles[0]);
+  const cleaned = (await unified().use(cleanupPlugins({ ...context, settings }, { takeTitle, knownTitle })).run(parsed.tree, file)) as Root;
+  const credits = file.data.credits ?? { authors: [], translators: [], sources: [] };
+  const taken = takeTitle ? file.data.takenTitle : undefined;
+  delete file.data.credits;
+  delete file.data.takenTitle;
+  const rawTitle = withoutInvalidCharacters(override.title ?? parsed.meta.title ?? taken?.title ?? parsed.fallbackTitles[0] ?? context.id).replace(/\s+/g, ' ').trim() || context.id;
   const title = normalizeText(rawTitle, settings, language);
-  const body = (await unified().use(normalizePlugins({ ...context, settings }, title, language)).run(parsed.tree, file)) as Root;
+  if (taken?.from === 'derived') reportDerivedTitle(file, parsed, taken.line, title, taken.place);
+  const body = (await unified().use(bodyPlugins({ ...context, settings }, title, language)).run(cleaned, file)) as Root;
   dropPositions(body);
   const text = toString(body);
   const convert = (value: string) => normalizeText(withoutInvalidCharacters(value), { ...settings, typography: { ...settings.typography, punctuation: false, dashes: false, quotes: false, spacing: 'none' } }, language);
+  const meta = mergeMeta(parsed, credits, override);
   const article: Article = {
     id: context.id,
     file: file.path,
     contentPath: file.data.contentPath ?? file.path,
     title,
-    authors: (parsed.meta.authors ?? []).map(convert),
-    translators: (parsed.meta.translators ?? []).map(convert),
-    tags: (parsed.meta.tags ?? []).map(convert),
+    authors: meta.authors.map(convert),
+    translators: meta.translators.map(convert),
+    tags: meta.tags.map(convert),
     body,
     sections: collectSections(body),
     images: file.data.images ?? [],
     length: [...text.replace(/\s+/g, '')].length,
   };
-  if (parsed.meta.source) article.source = convert(parsed.meta.source);
-  if (parsed.meta.url) article.url = withoutTracking(parsed.meta.url);
-  if (parsed.meta.date) article.date = parsed.meta.date;
+  if (meta.source) article.source = convert(meta.source);
+  if (meta.url) article.url = withoutTracking(meta.url);
+  if (meta.date) article.date = meta.date;
   if (sourceLanguage) article.language = sourceLanguage;
   return article;
+}
+
+/**
+ * Who wrote it and where it is from: book.yaml `articles` first, then front matter, then the
+ * article's own credit lines, then what a page's `<meta>` (or readability) says.
+ */
+function mergeMeta(parsed: ParsedArticle, credits: Credits, override: ArticleOverride): Omit<ArticleMeta, 'title' | 'extract'> {
+  const stated = parsed.stated ?? {};
+  const list = (...candidates: (string[] | undefined)[]) => candidates.find((candidate) => candidate && candidate.length > 0) ?? [];
+  const merged: Omit<ArticleMeta, 'title' | 'extract'> = {
+    authors: list(override.authors, stated.authors, credits.authors, parsed.meta.authors),
+    translators: list(override.translators, stated.translators, credits.translators, parsed.meta.translators),
+    tags: list(override.tags, parsed.meta.tags),
+  };
+  const source = override.source ?? stated.source ?? credits.sources[0] ?? parsed.meta.source;
+  const date = override.date ?? stated.date ?? credits.date ?? parsed.meta.date;
+  const url = override.url ?? parsed.meta.url;
+  if (source) merged.source = source;
+  if (date) merged.date = date;
+  if (url) merged.url = url;
+  return merged;
+}
+
+/** `check` says which titles wenji made up, and how to give the real one. */
+function reportDerivedTitle(file: VFile, parsed: ParsedArticle, line: string, title: string, place: Position | undefined): void {
+  const key = `${file.data.contentPath ?? file.path}${parsed.piece ? `#${parsed.piece}` : ''}`;
+  const shown = [...line].length > 60 ? `${[...line].slice(0, 60).join('')}…` : line;
+  const frontMatter = parsed.piece ? 'front matter at the start of the post' : 'front matter';
+  file.message(`untitled: derived from the first line “${shown}” as “${title}”; give the title in book.yaml (articles: { "${key}": { title: … } }) or in ${frontMatter}`, { place, ruleId: 'derived-title', source: 'wenji' });
 }
 
 /**

@@ -102,6 +102,22 @@ export function javaEpubcheckRequired(): boolean {
   return process.env.WENJI_REQUIRE_EPUBCHECK === '1';
 }
 
+/**
+ * Runs the real EPUBCheck on `file` and fails on any fatal, error or warning; skips the test
+ * when EPUBCheck is not installed (fails instead with `WENJI_REQUIRE_EPUBCHECK=1`).
+ */
+export async function assertJavaEpubcheckClean(t: { skip: (message: string) => void }, file: string): Promise<void> {
+  if (!javaEpubcheckAvailable()) {
+    if (javaEpubcheckRequired()) throw new Error(`WENJI_REQUIRE_EPUBCHECK=1 but ${javaEpubcheckJar} is missing`);
+    t.skip('EPUBCheck (Java) is not installed');
+    return;
+  }
+  const check = await javaEpubcheck(file);
+  if (check.messages.length || check.fatals || check.errors || check.warnings) {
+    throw new Error(`EPUBCheck: ${check.fatals} fatals, ${check.errors} errors, ${check.warnings} warnings\n${check.messages.join('\n')}`);
+  }
+}
+
 /** A parsed package document with the lookups most tests need. */
 export interface PackageView {
   /** Manifest items by id. */

@@ -65,7 +65,7 @@ describe('saved web pages: main-article extraction', () => {
     assert.equal(article.meta.date, '2024-11-03');
     assert.equal(article.meta.source, '河岸周刊');
     assert.equal(article.meta.url, 'https://river.example.org/2024/boat.html');
-    assert.equal(article.fallbackTitles[0], '补船的人');
+    assert.equal(article.meta.title, '补船的人', 'the <title> without the site name');
   });
 
   test('the page\'s own byline line goes even with photo credits, the site name and a view counter, and only that line', async () => {

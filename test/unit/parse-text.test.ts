@@ -13,16 +13,17 @@ function blocks(tree: Root): [string, string][] {
 }
 
 describe('plain text: paragraphs', () => {
-  test('one paragraph per line (text copied from apps), first line is the title', () => {
+  test('one paragraph per line (text copied from apps); the first line is left for normalization to take as the title', () => {
     const [article] = parseTextArticles('夜航船\n　　第一段，写船。\n第二段，写河。\n\n第三段，写岸。\n', undefined, auto);
-    assert.equal(article!.meta.title, '夜航船');
-    assert.deepEqual(blocks(article!.tree), [['p', '第一段，写船。'], ['p', '第二段，写河。'], ['p', '第三段，写岸。']]);
+    assert.equal(article!.meta.title, undefined);
+    assert.deepEqual(blocks(article!.tree), [['p', '夜航船'], ['p', '第一段，写船。'], ['p', '第二段，写河。'], ['p', '第三段，写岸。']]);
   });
 
   test('blank-line paragraphs with hard-wrapped lines are joined (line breaks kept for the CJK join rule)', () => {
     const text = 'Title\n\nThe river was low that winter and the boats\nlay on the bank like sleeping animals.\n\n冬天河水退了，船都拖上了岸，一条挨\n着一条。\n';
     const [article] = parseTextArticles(text, undefined, auto);
     assert.deepEqual(blocks(article!.tree), [
+      ['p', 'Title'],
       ['p', 'The river was low that winter and the boats\nlay on the bank like sleeping animals.'],
       ['p', '冬天河水退了，船都拖上了岸，一条挨\n着一条。'],
     ]);
@@ -32,13 +33,13 @@ describe('plain text: paragraphs', () => {
   test('indented first lines mark paragraphs in wrapped text without blank lines', () => {
     const text = '标题\n　　冬天河水退了，船都拖上了岸，一条挨\n着一条，像晒太阳的乌龟，老师傅一条\n条地看过去\n　　补船要先刮掉旧油，再刷新油，一\n条船要刷七遍才算完\n';
     const [article] = parseTextArticles(text, undefined, auto);
-    assert.equal(article!.tree.children.length, 2);
+    assert.equal(article!.tree.children.length, 3, 'the title line and two paragraphs');
     assert.match(article!.notes[0]!.message, /indented first lines/);
   });
 
   test('the mode can be forced', () => {
     const [article] = parseTextArticles('T\na\nb\n\nc\n', undefined, { paragraphs: 'blank', headings: false });
-    assert.deepEqual(blocks(article!.tree), [['p', 'a\nb'], ['p', 'c']]);
+    assert.deepEqual(blocks(article!.tree), [['p', 'T'], ['p', 'a\nb'], ['p', 'c']]);
   });
 
   test('positions are file lines, after front matter', async () => {
@@ -47,16 +48,19 @@ describe('plain text: paragraphs', () => {
     file.data.contentPath = 'a.txt';
     const [article] = await parseArticles(file, { language: 'zh-Hans' });
     assert.deepEqual(article!.meta.authors, ['甲']);
-    assert.equal(article!.tree.children[0]!.position?.start.line, 5);
+    assert.equal(article!.tree.children[0]!.position?.start.line, 4);
+    assert.equal(article!.tree.children[1]!.position?.start.line, 5);
+    assert.equal(article!.titleFrom, 'text');
   });
 });
 
 describe('plain text: several posts in one file', () => {
   const dump = '---\nauthor: 某博主\n---\n第一篇\n正文一。\n===\n第二篇\n正文二。\n\n=====\n\n第三篇\n正文三。\n';
 
-  test('a separator line splits posts; each post is titled by its first line and shares the front matter', () => {
+  test('a separator line splits posts; empty pieces are dropped; posts are numbered', () => {
     const articles = parseTextArticles('第一篇\n正文一。\n===\n\n===\n第二篇\n\n正文二。\n', undefined, { ...auto, split: /^={3,}$/ });
-    assert.deepEqual(articles.map((a) => a.meta.title), ['第一篇', '第二篇'], 'empty pieces are dropped');
+    assert.deepEqual(articles.map((a) => toString(a.tree.children[0]!)), ['第一篇', '第二篇']);
+    assert.deepEqual(articles.map((a) => a.piece), [1, 2]);
   });
 
   test('through parseArticles, with front matter', async () => {
@@ -64,9 +68,10 @@ describe('plain text: several posts in one file', () => {
     file.data.format = 'text';
     file.data.contentPath = 'posts.txt';
     const articles = await parseArticles(file, { language: 'zh-Hans', text: { ...auto, split: /^={3,}$/ } });
-    assert.deepEqual(articles.map((a) => a.meta.title), ['第一篇', '第二篇', '第三篇']);
+    assert.deepEqual(articles.map((a) => a.meta.title), [undefined, undefined, undefined]);
     assert.deepEqual(articles.map((a) => a.meta.authors), [['某博主'], ['某博主'], ['某博主']]);
-    assert.deepEqual(articles.map((a) => toString(a.tree)), ['正文一。', '正文二。', '正文三。']);
+    assert.deepEqual(articles.map((a) => toString(a.tree)), ['第一篇正文一。', '第二篇正文二。', '第三篇正文三。']);
+    assert.deepEqual(articles.map((a) => [a.piece, a.titleFrom]), [[1, 'text'], [2, 'text'], [3, 'text']]);
   });
 
   test('parseArticle (one article) ignores split', async () => {
@@ -84,7 +89,7 @@ describe('plain text: section titles (opt-in)', () => {
   test('short standalone lines and numbered lines become h2 when asked', () => {
     const [article] = parseTextArticles(text, undefined, { ...auto, headings: true });
     const tags = blocks(article!.tree).filter(([tag]) => tag === 'h2').map(([, value]) => value);
-    assert.deepEqual(tags, ['一、河岸', '夜里']);
+    assert.deepEqual(tags, ['标题', '一、河岸', '夜里'], 'the title line too: normalization takes a first heading as the title');
   });
 
   test('never without opting in', () => {

@@ -288,7 +288,7 @@ describe('rehype-resolve-images: images that cannot be shown', () => {
   test('http and protocol-relative images are remote too', async () => {
     const { tree, file } = await resolveImages('<img src="http://example.com/a.png" alt=""><img src="//cdn.example.com/b.png" alt="b">');
     assert.equal(images(tree).length, 0);
-    assert.deepEqual(selectAll('span.image-unavailable', tree).map((span) => toString(span)), ['［图］', '［图：b］']);
+    assert.deepEqual(selectAll('span.image-unavailable', tree).map((span) => toString(span)), ['［图：b］'], 'an image without a description leaves nothing');
     assert.deepEqual(
       file.messages.map((message) => [message.ruleId, /http:\/\/example\.com\/a\.png/.test(message.reason) || /\/\/cdn\.example\.com\/b\.png/.test(message.reason)]),
       [
@@ -296,6 +296,24 @@ describe('rehype-resolve-images: images that cannot be shown', () => {
         ['image', true],
       ],
     );
+  });
+
+  test('an alt text that is only a file name is no description: the image is left out, with a warning saying so', async () => {
+    for (const alt of ['12-IMG_3886.jpg', 'image.png', 'DSC0001', 'IMG_20240501_1203', '微信图片_20240501', '3f9c0e1a2b4d5e6f7a8b']) {
+      const { tree, file } = await resolveImages(`<p>前<img src="img/${alt}.jpg" alt="${alt}">后</p>`);
+      assert.equal(toString(tree), '前后', alt);
+      const message = only(file.messages);
+      assert.equal(message.ruleId, 'image');
+      assert.match(message.reason, new RegExp(`left out \\(it has no description, only the file name "${alt.replace(/[.]/g, '\\.')}"\\)$`));
+      assert.equal(message.line, 1, 'it names the line');
+    }
+  });
+
+  test('real descriptions stay placeholders', async () => {
+    for (const alt of ['河面上的雾', 'The ferry at dawn', '图一：码头']) {
+      const { tree } = await resolveImages(`<img src="img/gone.jpg" alt="${alt}">`);
+      assert.equal(toString(tree), `［图：${alt}］`);
+    }
   });
 
   test('a missing file gives a warning naming the path', async () => {

@@ -35,6 +35,29 @@ describe('rehype-strip-boilerplate: default patterns', () => {
     '预览时标签不可点',
     'Share this:',
     'Leave a comment',
+    // portal share, poll and related-video lines
+    '转播到腾讯微博',
+    '精彩视频推荐',
+    '相关视频',
+    '您认为这篇文章与“旧码头”相关度高吗？',
+    '【打印】【关闭】',
+    '字号：大 中 小',
+    '用微信扫描二维码分享至好友和朋友圈',
+    '扫一扫，用手机看新闻！',
+    // breadcrumbs and back links
+    '首页 > 新闻 > 正文',
+    '当前位置：首页 > 教育 > 正文',
+    '您的位置：新闻中心 >> 国内',
+    'ホーム > ニュース > 記事',
+    '前のページへ戻る',
+    'ページの先頭へ',
+    '« Back',
+    '返回列表',
+    // blog-dump frames
+    'Tumblr media',
+    '[图片]',
+    '——————End——————',
+    '- end -',
   ];
   for (const line of chrome) {
     test(`removes the paragraph "${line}"`, async () => {
@@ -56,6 +79,15 @@ describe('rehype-strip-boilerplate: default patterns', () => {
     'THE END',
     '分享是一种美德。',
     'Link the two ideas together.',
+    '首页上的那张照片',
+    '视频',
+    '我们回到了首页。',
+    '位置：北京市东城区',
+    '戻る',
+    'Back',
+    '精彩的视频让人难忘。',
+    '打印机坏了。',
+    '图片',
     '编辑：这是一封写给编辑的长信，讲的是我们村子里发生的一件事情，已经过去很多年了。',
   ];
   for (const line of prose) {

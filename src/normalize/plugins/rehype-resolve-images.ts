@@ -83,9 +83,11 @@ export default function rehypeResolveImages(options: Options): Transformer<Root>
         if (result.note) file.info(result.note, { place: node.position, ruleId: 'image', source: 'wenji' });
         continue;
       }
-      file.message(result.problem, { place: node.position, ruleId: 'image', source: 'wenji' });
       const caption = parent.type === 'element' && parent.tagName === 'figure' ? figureCaption(parent) : '';
-      const replacement: ElementContent[] = caption && (!alt || caption.includes(alt)) ? [] : [h('span', { className: ['image-unavailable'] }, options.unavailable(alt))];
+      // A file name (`IMG_3886.jpg`) says nothing to a reader: with no description the image just goes.
+      const described = alt !== '' && !isFileName(alt);
+      file.message(described || caption ? result.problem : `${result.problem}; left out (it has no description${alt ? `, only the file name "${alt}"` : ''})`, { place: node.position, ruleId: 'image', source: 'wenji' });
+      const replacement: ElementContent[] = !described || (caption && caption.includes(alt)) ? [] : [h('span', { className: ['image-unavailable'] }, options.unavailable(alt))];
       const index = parent.children.indexOf(node);
       if (index !== -1) parent.children.splice(index, 1, ...replacement);
     }
@@ -191,6 +193,17 @@ async function packaged(bytes: Uint8Array, source: string, shown: string, settin
   const asset: ImageAsset = { href: `images/${hash}.${coreImageTypes[prepared.mediaType]}`, mediaType: prepared.mediaType, data: prepared.data, source };
   if (prepared.width && prepared.height) Object.assign(asset, { width: prepared.width, height: prepared.height });
   return prepared.note ? { asset, note: `${prepared.note}: ${shown}` } : { asset };
+}
+
+/** An alt text that is only a file name or a camera's numbering (`12-IMG_3886.jpg`, `image.png`, `DSC0001`). */
+export function isFileName(alt: string): boolean {
+  const text = alt.trim();
+  return (
+    /^[^\s/\\]{1,80}\.(?:jpe?g|png|gif|webp|bmp|tiff?|heic|heif|avif|svg|jfif)$/iu.test(text) ||
+    /^(?:\d+[-_ ])?(?:IMG|DSC|DSCN|DSCF|DSC_|PXL|MVIMG|P|image|img|photo|pic|screenshot|Screen Shot|截图|截圖|屏幕截图|微信图片|微信圖片)[-_ ]?\d[\w-]*$/iu.test(text) ||
+    /^[0-9a-f]{16,}$/i.test(text) ||
+    /^(?:image|img|photo|picture|图片|圖片|画像|写真)$/iu.test(text)
+  );
 }
 
 function figureCaption(figure: Element): string {

@@ -11,7 +11,9 @@ import { literalElements } from './hast-tools.js';
 import rehypeCleanWhitespace from './plugins/rehype-clean-whitespace.js';
 import rehypeDemoteHeadings from './plugins/rehype-demote-headings.js';
 import rehypeEpubFootnotes from './plugins/rehype-epub-footnotes.js';
+import rehypeFigureCaptions from './plugins/rehype-figure-captions.js';
 import rehypeHeadingIds from './plugins/rehype-heading-ids.js';
+import rehypeImageFigures from './plugins/rehype-image-figures.js';
 import rehypeJoinCjkLines from './plugins/rehype-join-cjk-lines.js';
 import rehypeResolveImages from './plugins/rehype-resolve-images.js';
 import rehypeSanitizeArticle, { withoutInvalidCharacters } from './plugins/rehype-sanitize-article.js';
@@ -74,6 +76,11 @@ export function normalizePlugins(context: NormalizeContext, title: string, langu
     [rehypeStripBoilerplate, { patterns: settings.strip }],
     [rehypeResolveImages, { unavailable: labels.imageUnavailable, ...settings.images }],
     [rehypeCleanWhitespace],
+    // After images are resolved (an image that could not be packaged is text by now, not a
+    // figure) and whitespace is cleaned (no empty paragraph or `<br><br>` between an image and
+    // its caption); before the text plugins, which treat a caption like any other text block.
+    [rehypeImageFigures],
+    [rehypeFigureCaptions],
     ...textPlugins(settings, language),
     [rehypeDemoteHeadings, { title }],
     [rehypeHeadingIds, { prefix: context.id }],

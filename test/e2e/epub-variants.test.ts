@@ -223,6 +223,25 @@ describe('the sample book in every variant', () => {
     }
   });
 
+  test('Apple Books is told to show the embedded font (META-INF display options), only when a font is embedded', async () => {
+    const optionsFile = 'META-INF/com.apple.ibooks.display-options.xml';
+    for (const name of names) {
+      const { epub } = built[name];
+      if (!name.endsWith('-font')) {
+        assert.ok(!epub.names.includes(optionsFile), `${name} has no display options`);
+        continue;
+      }
+      const options = await epub.xml(optionsFile);
+      const root = options.children.find((child): child is Element => child.type === 'element')!;
+      assert.equal(root.name, 'display_options');
+      const platforms = findAll(options, 'platform');
+      assert.deepEqual(platforms.map((platform) => platform.attributes.name), ['*']);
+      const option = findAll(platforms[0]!, 'option');
+      assert.deepEqual(option.map((element) => [element.attributes.name, textOf(element)]), [['specified-fonts', 'true']]);
+      assert.equal(epub.names[0], 'mimetype', 'mimetype still comes first');
+    }
+  });
+
   test('the size of each EPUB is reported', () => {
     for (const name of names) assert.match(built[name].cli.stdout, /dengxia-ji\.epub {2}\d+ KB/);
   });

@@ -15,7 +15,7 @@ import { accessibilityMetadata, containsRuby } from './accessibility.js';
 import { documentWritingMode } from './document-writing-mode.js';
 import { articleBody, articleHref, colophonBody, contentsPageBody, coverPageBody, navBody, titlePageBody } from './documents.js';
 import { withAltText } from './image-alt.js';
-import { contentOpf, passThrough, tocNcx } from './templates.js';
+import { appleDisplayOptions, contentOpf, passThrough, tocNcx } from './templates.js';
 import { compressEntry, writeZip, type CompressedEntry, type ZipEntry } from './zip.js';
 
 export interface EpubOptions {
@@ -274,6 +274,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
     files,
     new Date(meta.modified),
     entries,
+    font ? [{ path: 'com.apple.ibooks.display-options.xml', data: new TextEncoder().encode(appleDisplayOptions) }] : [],
   );
   return { bytes: new Uint8Array(await epub.genEpub()), warnings, details };
 }
@@ -294,6 +295,8 @@ class PackagedEpub extends EPub {
     private readonly files: { path: string; data: Uint8Array }[],
     private readonly date: Date,
     private readonly documents: CompressedEntry[],
+    /** Files beside `container.xml` in `META-INF/`. */
+    private readonly metaInf: PackagedFile[] = [],
   ) {
     super(options, content);
   }
@@ -319,6 +322,8 @@ class PackagedEpub extends EPub {
     } finally {
       this.content = chapters;
     }
+    const metaInf = this.zip.folder('META-INF')!;
+    for (const file of this.metaInf) metaInf.file(file.path, file.data);
   }
 
   protected override async downloadAllFonts(): Promise<void> {}

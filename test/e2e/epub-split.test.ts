@@ -5,7 +5,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Element, Root } from 'xast';
 import { runCli, type CliResult } from '../helpers/cli.js';
-import { epubcheckTs, findAll, javaEpubcheck, javaEpubcheckAvailable, javaEpubcheckRequired, openEpub, readPackage, textOf, type OpenedEpub, type PackageView } from '../helpers/epub.js';
+import { epubcheckTs, findAll, idsIn, javaEpubcheck, javaEpubcheckAvailable, javaEpubcheckRequired, openEpub, readPackage, textOf, type OpenedEpub, type PackageView } from '../helpers/epub.js';
 
 /** Phrases of the generated article (written for this test). */
 const phrases = ['河边的柳树又绿了', '我们沿着旧铁路走到天黑', '她把信折好放进抽屉', '那年冬天的雪下得很厚', '镇上的钟楼每到整点就响一次', '父亲在院子里修那辆旧自行车', '灯光从窗缝里漏出来', '火车在桥上慢慢开过去', '他说明天还要早起去赶集', '屋檐下挂着一串晒干的辣椒'];
@@ -45,16 +45,7 @@ async function open(file: string): Promise<Opened> {
     if (item.mediaType !== 'application/xhtml+xml' && item.mediaType !== 'application/x-dtbncx+xml') continue;
     const tree = await epub.xml(pkg.entry(item.href));
     trees.set(item.href, tree);
-    const found = new Set<string>();
-    const walk = (node: Root | Element) => {
-      for (const child of node.children) {
-        if (child.type !== 'element') continue;
-        if (typeof child.attributes.id === 'string') found.add(child.attributes.id);
-        walk(child);
-      }
-    };
-    walk(tree);
-    ids.set(item.href, found);
+    ids.set(item.href, idsIn(tree));
   }
   return { epub, pkg, ids, trees };
 }

@@ -91,6 +91,12 @@ describe('rehype-figure-captions', () => {
     assert.equal(result, '<figure><img src="a.jpg" alt="" /><figcaption>图一：石板路</figcaption></figure>');
   });
 
+  test('a figure without an image (a quotation) takes no caption from the text after it', async () => {
+    const tree = await figures('<figure><blockquote><p>引文。</p></blockquote></figure><p><em>后面的斜体</em></p>');
+    assert.deepEqual(captionText(tree), []);
+    assert.ok(select('p > em', tree));
+  });
+
   test('a figure that has a caption keeps it (its emphasis dropped) and takes no other', async () => {
     const tree = await figures('<figure><img src="a.jpg" alt=""><figcaption><em>原有的说明</em></figcaption></figure><p><em>后面的斜体</em></p>');
     assert.deepEqual(captionText(tree), ['原有的说明']);

@@ -72,6 +72,8 @@ function takeCaption(figure: Element, following: ElementContent | undefined, max
     figure.children.push(h('figcaption', captionContent(paragraph!)));
     return false;
   }
+  // A figure of a quotation or a table takes no caption from the text after it.
+  if (!hasImage(figure)) return false;
   if (following?.type === 'element' && isCaptionParagraph(following, maxLength)) {
     figure.children.push(h('figcaption', captionContent(following)));
     return true;
@@ -148,6 +150,10 @@ function plainCaption(figure: Element): void {
   const caption = captionOf(figure);
   if (caption && isAllEmphasis(caption.children)) caption.children = captionContent(caption);
   for (const child of figure.children) if (child.type === 'element') dropCaptionClass(child);
+}
+
+function hasImage(node: Element): boolean {
+  return node.children.some((child) => child.type === 'element' && (child.tagName === 'img' || hasImage(child)));
 }
 
 function captionOf(figure: Element): Element | undefined {

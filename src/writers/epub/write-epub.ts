@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ElementContent, Root } from 'hast';
+import type { ElementContent } from 'hast';
 import { EPub } from 'epub-gen-memory';
 import { labelsFor } from '../../book/labels.js';
 import type { Article, Book, TocEntry } from '../../book/model.js';

@@ -60,12 +60,7 @@ export function navBody(toc: TocEntry[], labels: Labels, landmarks: { href: stri
   ];
 }
 
-/** An article: a header with the title, byline and source, then the normalized body. */
-export function articleBody(article: Article, labels: Labels): ElementContent[] {
-  return articleSection(article, [articleHeader(article, labels), ...(article.body.children as ElementContent[])], 1);
-}
-
-/** The title, byline and source above an article. */
+/** The title, byline and source above an article (its body follows, in `articleSection`). */
 export function articleHeader(article: Article, labels: Labels): ElementContent {
   const byline: string[] = [];
   if (article.authors.length) byline.push(labels.author(join(article.authors, labels)));

@@ -16,7 +16,9 @@ import rehypeLiftCredits, { type Credits } from './plugins/rehype-lift-credits.j
 import rehypeTakeTitle from './plugins/rehype-take-title.js';
 import rehypeDemoteHeadings from './plugins/rehype-demote-headings.js';
 import rehypeEpubFootnotes from './plugins/rehype-epub-footnotes.js';
+import rehypeFigureCaptions from './plugins/rehype-figure-captions.js';
 import rehypeHeadingIds from './plugins/rehype-heading-ids.js';
+import rehypeImageFigures from './plugins/rehype-image-figures.js';
 import rehypeJoinCjkLines from './plugins/rehype-join-cjk-lines.js';
 import rehypeResolveImages from './plugins/rehype-resolve-images.js';
 import rehypeSanitizeArticle, { withoutInvalidCharacters } from './plugins/rehype-sanitize-article.js';
@@ -104,6 +106,11 @@ export function bodyPlugins(context: NormalizeContext, title: string, language =
   return [
     [rehypeResolveImages, { unavailable: labels.imageUnavailable, ...settings.images }],
     [rehypeCleanWhitespace],
+    // After images are resolved (an image that could not be packaged is text by now, not a
+    // figure) and whitespace is cleaned (no empty paragraph or `<br><br>` between an image and
+    // its caption); before the text plugins, which treat a caption like any other text block.
+    [rehypeImageFigures],
+    [rehypeFigureCaptions],
     ...textPlugins(settings, language),
     [rehypeDemoteHeadings, { title }],
     [rehypeHeadingIds, { prefix: context.id }],

@@ -5,12 +5,13 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import sharp from 'sharp';
-import type { Element, Root } from 'xast';
+import type { Element } from 'xast';
 import { layoutFeatureTags } from '../../src/writers/fonts/sfnt-tables.js';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import {
   epubcheckTs,
   findAll,
+  idsIn,
   javaEpubcheck,
   javaEpubcheckAvailable,
   javaEpubcheckRequired,
@@ -54,19 +55,6 @@ async function buildSample(root: string, name: string, yaml: string, args: strin
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
-/** Ids in a document. */
-function ids(tree: Root): Set<string> {
-  const found = new Set<string>();
-  const walk = (node: Root | Element) => {
-    for (const child of node.children) {
-      if (child.type !== 'element') continue;
-      if (typeof child.attributes.id === 'string') found.add(child.attributes.id);
-      walk(child);
-    }
-  };
-  walk(tree);
-  return found;
-}
 
 function nestingDepth(list: Element): number {
   const inner = list.children.flatMap((li) => (li.type === 'element' ? li.children : [])).filter((child): child is Element => child.type === 'element' && child.name === 'ol');
@@ -139,7 +127,7 @@ describe('the sample book in every variant', () => {
           assert.ok(position(href) >= 0, `${href} is not in the spine`);
           if (index > 0) assert.ok(position(href) >= position(tocLinks[index - 1]!), `${href} is out of spine order`);
           const fragment = href.split('#')[1];
-          if (fragment) assert.ok(ids(await epub.xml(pkg.entry(href))).has(fragment), `${href}: no such id`);
+          if (fragment) assert.ok(idsIn(await epub.xml(pkg.entry(href))).has(fragment), `${href}: no such id`);
         }
         const landmarks = findAll(navs.find((element) => element.attributes['epub:type'] === 'landmarks')!, 'a');
         const types = landmarks.map((link) => String(link.attributes['epub:type']));
@@ -220,6 +208,25 @@ describe('the sample book in every variant', () => {
       assert.match(cli.stderr, /wenji: embedded Noto Serif SC, \d+ characters \(regular \d+ KB, bold \d+ KB; \d+ KB\) in [\d.]+ s/);
       const added = statSync(file).size - statSync(built[name === 'vertical-font' ? 'vertical' : 'horizontal'].file).size;
       assert.ok(added > 100 * 1024 && added < 2 * 1024 * 1024, `the font adds ${added} bytes`);
+    }
+  });
+
+  test('Apple Books is told to show the embedded font (META-INF display options), only when a font is embedded', async () => {
+    const optionsFile = 'META-INF/com.apple.ibooks.display-options.xml';
+    for (const name of names) {
+      const { epub } = built[name];
+      if (!name.endsWith('-font')) {
+        assert.ok(!epub.names.includes(optionsFile), `${name} has no display options`);
+        continue;
+      }
+      const options = await epub.xml(optionsFile);
+      const root = options.children.find((child): child is Element => child.type === 'element')!;
+      assert.equal(root.name, 'display_options');
+      const platforms = findAll(options, 'platform');
+      assert.deepEqual(platforms.map((platform) => platform.attributes.name), ['*']);
+      const option = findAll(platforms[0]!, 'option');
+      assert.deepEqual(option.map((element) => [element.attributes.name, textOf(element)]), [['specified-fonts', 'true']]);
+      assert.equal(epub.names[0], 'mimetype', 'mimetype still comes first');
     }
   });
 

@@ -53,6 +53,20 @@ export function findAll(tree: Root | Element, name: string): Element[] {
   return found;
 }
 
+/** Every id in a document. */
+export function idsIn(tree: Root | Element): Set<string> {
+  const found = new Set<string>();
+  const walk = (node: Root | Element) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (typeof child.attributes.id === 'string') found.add(child.attributes.id);
+      walk(child);
+    }
+  };
+  walk(tree);
+  return found;
+}
+
 export function textOf(node: Element): string {
   return node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('');
 }

@@ -72,18 +72,16 @@ describe('rehype-epub-footnotes: GFM footnotes from Markdown', () => {
     assert.ok(refs.every((ref) => ref.properties.dataFootnoteRef === undefined && ref.properties.ariaDescribedBy === undefined));
   });
 
-  test('the notes become asides in one section.footnotes with the label as its title', async () => {
+  test('the notes become asides in one section.footnotes labelled with the notes label', async () => {
     const tree = await fromMarkdown(story);
     const sections = selectAll('section', tree);
     assert.equal(sections.length, 1);
     const section = sections[0]!;
     assert.deepEqual(section.properties.className, ['footnotes']);
     assert.equal(attribute(section, 'epub:type'), 'footnotes');
+    assert.equal(section.properties.ariaLabel, '注释', 'screen readers hear the label');
     assert.equal(section.properties.dataFootnotes, undefined);
-    const [title, ...rest] = section.children.filter((child): child is Element => child.type === 'element');
-    assert.equal(title?.tagName, 'p');
-    assert.deepEqual(title?.properties.className, ['footnotes-title']);
-    assert.equal(toString(title!), '注释');
+    const [heading, ...rest] = section.children.filter((child): child is Element => child.type === 'element');
     assert.deepEqual(rest.map((child) => child.tagName), ['aside', 'aside']);
     for (const aside of rest) {
       assert.equal(attribute(aside, 'epub:type'), 'footnote');
@@ -91,19 +89,36 @@ describe('rehype-epub-footnotes: GFM footnotes from Markdown', () => {
       assert.deepEqual(aside.properties.className, ['footnote']);
     }
     assert.deepEqual(rest.map((aside) => aside.properties.id), ['art-fn-1', 'art-fn-note']);
+    assert.equal(heading?.tagName, 'aside');
+    assert.equal(toString(heading!), '注释');
     assert.equal(select('ol, li, h2, section section', tree), undefined, 'no GFM list or English heading left');
     assert.ok(!toString(tree).includes('Footnotes'));
   });
 
+  test('the heading is hidden wherever the notes are hidden: an aside of the same kind that nothing refers to', async () => {
+    const tree = await fromMarkdown(story);
+    const heading = select('section.footnotes > :first-child', tree)!;
+    assert.equal(heading.tagName, 'aside');
+    // What foliate (aside[epub|type~="footnote"]) and KOReader ([type~="footnote"], [role~="doc-footnote"]) hide.
+    assert.ok(String(attribute(heading, 'epub:type')).split(' ').includes('footnote'));
+    assert.ok(String(attribute(heading, 'role')).split(' ').includes('doc-footnote'));
+    assert.equal(heading.properties.ariaHidden, 'true', 'not read out as a note');
+    assert.equal(heading.properties.id, undefined);
+    assert.deepEqual(select('p', heading)?.properties.className, ['footnotes-title']);
+    const refs = selectAll('a[href]', tree).map((a) => String(a.properties.href));
+    assert.ok(refs.length > 0 && refs.every((href) => href !== '#' && !href.endsWith('-heading')), 'no link leads to the heading');
+    assert.equal(selectAll('section.footnotes > p', tree).length, 0, 'nothing outside an aside is left to show alone');
+  });
+
   test('every noteref points at an aside that exists', async () => {
     const tree = await fromMarkdown(story);
-    const asideIds = new Set(selectAll('aside', tree).map((aside) => `#${String(aside.properties.id)}`));
+    const asideIds = new Set(selectAll('aside.footnote', tree).map((aside) => `#${String(aside.properties.id)}`));
     for (const ref of selectAll('a.noteref', tree)) assert.ok(asideIds.has(String(ref.properties.href)), String(ref.properties.href));
   });
 
   test('each note starts with its number, linking back to the first reference', async () => {
     const tree = await fromMarkdown(story);
-    const [one, two] = selectAll('aside', tree);
+    const [one, two] = selectAll('aside.footnote', tree);
     const number = select('p:first-child > a.footnote-number:first-child', one!);
     assert.ok(number, 'the number is the first thing in the first paragraph');
     assert.equal(toString(number), '1');
@@ -122,7 +137,7 @@ describe('rehype-epub-footnotes: GFM footnotes from Markdown', () => {
     assert.ok(!toString(tree).includes('↩'));
     assert.equal(select('[data-footnote-backref]', tree), undefined);
     assert.equal(selectAll('a.footnote-number', tree).length, 2, 'one link back per note');
-    const paragraphs = selectAll('aside p', tree).map((p) => toString(p));
+    const paragraphs = selectAll('aside.footnote p', tree).map((p) => toString(p));
     assert.deepEqual(paragraphs, ['1 第一条注释。', '2 第二条注释的第一段。', '第二段。']);
     assert.equal(select('aside sup', tree), undefined, 'the ² of the second back-reference is gone too');
   });
@@ -140,12 +155,12 @@ describe('rehype-epub-footnotes: GFM footnotes from Markdown', () => {
 
   test('a note that starts with a list gets its number in a paragraph of its own, before the list', async () => {
     const tree = await fromMarkdown('文[^l]\n\n[^l]:\n    - 甲\n    - 乙\n\n    后记。\n');
-    const aside = select('aside', tree)!;
+    const aside = select('aside.footnote', tree)!;
     const blocks = aside.children.filter((child): child is Element => child.type === 'element');
     assert.deepEqual(blocks.map((block) => block.tagName), ['p', 'ul', 'p']);
     assert.equal(toString(blocks[0]!), '1');
     assert.ok(select('a.footnote-number', blocks[0]!));
-    assert.equal(selectAll('aside', tree).length, 1, 'list items inside a note are not notes');
+    assert.equal(selectAll('aside.footnote', tree).length, 1, 'list items inside a note are not notes');
   });
 
   test('the XML output carries epub:type and the ARIA roles', async () => {
@@ -166,7 +181,7 @@ describe('rehype-epub-footnotes: hand-written and broken markup', () => {
     const tree = await fromHtml(
       '<p>文<sup><a href="#n1" id="r1" data-footnote-ref>1</a></sup></p><section data-footnotes><ol><li id="n1">注<em>释</em></li></ol></section>',
     );
-    const aside = select('aside', tree)!;
+    const aside = select('aside.footnote', tree)!;
     assert.equal(aside.properties.id, 'n1');
     const p = select('p', aside)!;
     assert.equal(toString(p), '1 注释');

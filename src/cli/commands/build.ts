@@ -50,7 +50,9 @@ async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Prom
       cache: flags.cache !== false,
       fetchImages: Boolean(flags.fetchImages),
       overrides: configOverrides(flags),
-      log: view.log,
+      // The build log (cover drawn, font embedded, articles split…): on a terminal the task list
+      // stands in for it, unless --verbose asks for everything.
+      log: flags.verbose && !flags.quiet ? (line) => view.print(`wenji: ${line}`) : view.log,
       progress: view.listener,
       warn: (line) => {
         if (!flags.quiet) view.print(`wenji: warning: ${line}`);

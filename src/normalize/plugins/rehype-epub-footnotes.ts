@@ -17,6 +17,13 @@ export type Options = {
  * GFM footnotes (`<sup><a data-footnote-ref>` and `<section data-footnotes><ol><li>`) become
  * EPUB 3 notes: `a epub:type="noteref"` pointing at `aside epub:type="footnote"`, which reading
  * systems show as pop-ups. Each note starts with its number, linking back to the text.
+ *
+ * Readers that pop notes up hide every `aside epub:type="footnote"` from the text (foliate,
+ * Apple Books; KOReader moves them to the foot of the page that refers to them), so a heading
+ * standing before the notes would be left alone at the end of the article. The heading is
+ * therefore an aside of the same kind, referred to by nothing: hidden with the notes where they
+ * are hidden, shown above them where they are shown (calibre's viewer, Kindle after conversion,
+ * the PDF). Screen readers skip it (`aria-hidden`) and hear the section's label instead.
  */
 export default function rehypeEpubFootnotes(options: Options): Transformer<Root> {
   return (tree) => {
@@ -62,11 +69,15 @@ export default function rehypeEpubFootnotes(options: Options): Transformer<Root>
         const back = firstRefs.get(id);
         return toAside(item, numbers.get(id) ?? String(position + 1), back ? `#${back}` : undefined, options);
       });
-      const section = h('section', { className: ['footnotes'], 'epub:type': 'footnotes' }, [h('p', { className: ['footnotes-title'] }, options.notesLabel), ...notes]);
+      const section = h('section', { className: ['footnotes'], 'epub:type': 'footnotes', ariaLabel: options.notesLabel }, [notesHeading(options.notesLabel), ...notes]);
       parent.children.splice(index, 1, section);
       return [SKIP, index + 1];
     });
   };
+}
+
+function notesHeading(label: string): Element {
+  return h('aside', { className: ['footnotes-heading'], 'epub:type': 'footnote', role: 'doc-footnote', ariaHidden: 'true' }, [h('p', { className: ['footnotes-title'] }, label)]);
 }
 
 /** The notes of a GFM footnotes section: list items with ids (not lists nested inside a note). */

@@ -2,6 +2,7 @@ import type { Root } from 'hast';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import type { Transformer } from 'unified';
 import { visit } from '../visit.js';
+import { captionClass } from './rehype-figure-captions.js';
 
 export type Options = {
   /** Extra tag names to keep (merged into the schema). */
@@ -37,6 +38,9 @@ export function articleSchema(options: Options = {}): Schema {
       source: ['srcSet', 'type'],
       ol: [...(attributes.ol ?? []), 'start', 'reversed', 'type'],
       section: ['dataFootnotes', ['className', 'footnotes']],
+      // Only so that rehype-figure-captions can find captions; it removes them.
+      p: [['className', captionClass]],
+      div: [['className', captionClass]],
       code: [['className', /^language-[\w+-]+$/]],
       h2: [['className', 'sr-only']],
       // wenji's own mark (rehype-skip-emphasis-marks), so that normalizing again changes nothing.
@@ -95,6 +99,10 @@ export default function rehypeSanitizeArticle(options: Options = {}): Transforme
       // Legacy anchors (`<a name="x">`) are link targets: keep them as ids, since `name` goes.
       const name = node.properties.name;
       if (node.tagName === 'a' && typeof name === 'string' && name.trim() && node.properties.id === undefined) node.properties.id = name.trim();
+      // A paragraph keeps its class only when it marks a caption; without one left the
+      // sanitizer would write an empty `class=""`.
+      const classes = node.properties.className;
+      if ((node.tagName === 'p' || node.tagName === 'div') && Array.isArray(classes) && !classes.some((value) => captionClass.test(String(value)))) delete node.properties.className;
     });
     return sanitize(tree);
   };

@@ -3,8 +3,13 @@ import { h } from 'hastscript';
 import type { Labels } from '../../book/labels.js';
 import type { Article, Book, TocEntry } from '../../book/model.js';
 
-/** File name of an article's content document inside the EPUB. */
+/** File name of an article's content document inside the EPUB (its first, when it is split). */
 export const articleHref = (article: Pick<Article, 'id'>) => `${article.id}.xhtml`;
+/**
+ * File name of part `n` of an article split into several documents. Article ids are made of
+ * `a-z`, digits and `-` (articleIdFor), so `_` never makes the name of another article's file.
+ */
+export const articlePartHref = (article: Pick<Article, 'id'>, n: number) => (n === 1 ? articleHref(article) : `${article.id}_${n}.xhtml`);
 export const tocHref = (entry: TocEntry) => `${entry.articleId}.xhtml${entry.fragment ? `#${entry.fragment}` : ''}`;
 
 const join = (names: string[], labels: Labels) => names.join(labels.listSeparator);
@@ -23,8 +28,8 @@ export function titlePageBody(book: Book, labels: Labels): ElementContent[] {
   ];
 }
 
-/** The printed contents page: every article with its author, each a link. */
-export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels): ElementContent[] {
+/** The printed contents page: every article with its author, each a link (`hrefOf` names where an entry is). */
+export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels, hrefOf: (entry: TocEntry) => string = tocHref): ElementContent[] {
   return [
     h('section', { className: ['contents'] }, [
       h('h1', { className: ['contents-title'] }, labels.contents),
@@ -33,7 +38,7 @@ export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels): E
         { className: ['contents-list'] },
         toc.map((entry) =>
           h('li', [
-            h('a', { href: tocHref(entry) }, entry.title),
+            h('a', { href: hrefOf(entry) }, entry.title),
             entry.authors.length ? h('span', { className: ['contents-author'] }, join(entry.authors, labels)) : undefined,
           ].filter((node) => node !== undefined)),
         ),
@@ -43,9 +48,9 @@ export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels): E
 }
 
 /** The navigation document's `nav epub:type="toc"`: articles and (optionally) their sections. */
-export function navBody(toc: TocEntry[], labels: Labels, landmarks: { href: string; type: string; title: string }[]): ElementContent[] {
+export function navBody(toc: TocEntry[], labels: Labels, landmarks: { href: string; type: string; title: string }[], hrefOf: (entry: TocEntry) => string = tocHref): ElementContent[] {
   const list = (entries: TocEntry[]): ElementContent =>
-    h('ol', entries.map((entry) => h('li', [h('a', { href: tocHref(entry) }, entry.title), ...(entry.children.length ? [list(entry.children)] : [])])));
+    h('ol', entries.map((entry) => h('li', [h('a', { href: hrefOf(entry) }, entry.title), ...(entry.children.length ? [list(entry.children)] : [])])));
   return [
     h('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc' }, [h('h1', labels.contents), list(toc)]),
     h('nav', { 'epub:type': 'landmarks', id: 'landmarks', hidden: true }, [
@@ -55,29 +60,36 @@ export function navBody(toc: TocEntry[], labels: Labels, landmarks: { href: stri
   ];
 }
 
-/** An article: a header with the title, byline and source, then the normalized body. */
-export function articleBody(article: Article, labels: Labels): ElementContent[] {
+/** The title, byline and source above an article (its body follows, in `articleSection`). */
+export function articleHeader(article: Article, labels: Labels): ElementContent {
   const byline: string[] = [];
   if (article.authors.length) byline.push(labels.author(join(article.authors, labels)));
   if (article.translators.length) byline.push(labels.translator(join(article.translators, labels)));
   const source = [article.source, article.date].filter(Boolean).join(' · ');
-  const header = h('header', { className: ['article-header'] }, [
+  return h('header', { className: ['article-header'] }, [
     h('h1', { id: `${article.id}-title`, className: ['article-title'] }, article.title),
     byline.length ? h('p', { className: ['byline'] }, byline.join('　')) : undefined,
     source ? h('p', { className: ['source'] }, source) : undefined,
   ].filter((node) => node !== undefined));
+}
+
+/**
+ * The chapter section of part `part` of an article. The first part carries the article's id (what
+ * links to the article lead to) and is named by its title; later parts are named by the title too.
+ */
+export function articleSection(article: Article, children: ElementContent[], part: number): ElementContent[] {
   return [
     h(
       'section',
       {
-        id: article.id,
+        ...(part === 1 ? { id: article.id } : {}),
         className: ['article'],
         'epub:type': 'chapter',
         role: 'doc-chapter',
-        ariaLabelledBy: `${article.id}-title`,
+        ...(part === 1 ? { ariaLabelledBy: `${article.id}-title` } : { ariaLabel: article.title }),
         ...(article.language ? { lang: article.language, 'xml:lang': article.language } : {}),
       },
-      [header, ...(article.body.children as ElementContent[])],
+      children,
     ),
   ];
 }

@@ -80,5 +80,17 @@ export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
 </ncx>
 `;
 
+/**
+ * Apple Books shows the book's own fonts only when told so (`META-INF/`, beside `container.xml`;
+ * the package's `ibooks:specified-fonts` meta says the same to newer versions).
+ */
+export const appleDisplayOptions = `<?xml version="1.0" encoding="UTF-8"?>
+<display_options>
+  <platform name="*">
+    <option name="specified-fonts">true</option>
+  </platform>
+</display_options>
+`;
+
 /** Content documents are complete XHTML strings already; the template only places them. */
 export const passThrough = '<%- xhtml %>';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { ElementContent, Root } from 'hast';
+import type { ElementContent } from 'hast';
 import { EPub } from 'epub-gen-memory';
 import { labelsFor } from '../../book/labels.js';
-import type { Book } from '../../book/model.js';
+import type { Article, Book, TocEntry } from '../../book/model.js';
 import type { WritingMode } from '../../config/schema.js';
 import { buildToc } from '../../book/toc.js';
 import { version } from '../../paths.js';
@@ -13,9 +13,13 @@ import { embedFont, type EmbeddedFont } from '../fonts/embed-font.js';
 import { toXhtml } from '../xhtml/serialize.js';
 import { accessibilityMetadata, containsRuby } from './accessibility.js';
 import { documentWritingMode } from './document-writing-mode.js';
-import { articleBody, articleHref, colophonBody, contentsPageBody, coverPageBody, navBody, titlePageBody } from './documents.js';
+import { derivedDigest } from '../../book/digest.js';
+import { articleHeader, articleHref, articlePartHref, articleSection, colophonBody, contentsPageBody, coverPageBody, navBody, titlePageBody, tocHref } from './documents.js';
 import { withAltText } from './image-alt.js';
-import { contentOpf, passThrough, tocNcx } from './templates.js';
+import { partLinkResolver, retargetLinks, type HrefResolver } from './part-links.js';
+import { splitArticle, type ArticleLayout } from './split-article.js';
+import { xmlByteLength } from '../xhtml/xml-size.js';
+import { appleDisplayOptions, contentOpf, passThrough, tocNcx } from './templates.js';
 import { compressEntry, writeZip, type CompressedEntry, type ZipEntry } from './zip.js';
 
 export interface EpubOptions {
@@ -40,7 +44,15 @@ export interface EpubOptions {
   cover?: Promise<PreparedCover> | undefined;
   /** Article documents kept from earlier builds, by the article's digest and these options. */
   documentStore?: DocumentStore | undefined;
+  /** Largest article document wanted, in bytes of XHTML; a larger article is split (default 250 KB). */
+  documentBudget?: number;
 }
+
+/**
+ * Adobe-engine readers (and older Kobo and Nook firmware) fail on content documents over about
+ * 260–300 KB; calibre splits at 260 KB. 250 KB leaves room for what a part adds.
+ */
+export const defaultDocumentBudget = 250 * 1024;
 
 /** An article document as the EPUB holds it: XHTML deflated, with its CRC-32 and length. */
 export interface StoredDocument {
@@ -124,20 +136,77 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
     matter: 'backmatter',
     language: meta.language,
   });
+  const render = (spec: Pick<DocumentSpec, 'title' | 'bodyClass' | 'matter' | 'language'> & { body: ElementContent[] }, stylesheets: string[]) => {
+    const mode = documentWritingMode(writingMode, spec.language);
+    return toXhtml({
+      title: spec.title,
+      language: spec.language,
+      stylesheets,
+      body: spec.body,
+      bodyProperties: { className: [spec.bodyClass], ...(spec.matter ? { 'epub:type': spec.matter } : {}) },
+      ...(mode ? { htmlProperties: { className: [mode] } } : {}),
+    });
+  };
+
+  const articleSpecBase = (article: Article) => ({ title: article.title, bodyClass: 'article', matter: 'bodymatter', language: article.language ?? meta.language });
+  /** The article section's content: header, body with alt text on every image. */
+  const articleChildren = (article: Article): ElementContent[] => [articleHeader(article, labels), ...(withAltText(article.body, labels.image).children as ElementContent[])];
+
+  // Documents kept from earlier builds, each read once (the layout looks at their size first).
+  const store = options.documentStore;
+  const storedDocuments = new Map<string, StoredDocument | undefined>();
+  const readStored = (key: string) => {
+    if (!storedDocuments.has(key)) storedDocuments.set(key, store?.read(key));
+    return storedDocuments.get(key);
+  };
+  const keyOf = (digest: string, stylesheets: string[]) => documentKey(digest, { writingMode, stylesheets, language: meta.language });
+
+  // Articles too large for one document are split; links into them then lead to the part that
+  // holds their target, from every document (parts, other articles, contents, nav, NCX). An
+  // article whose document, as kept from an earlier build, is well under the budget is not
+  // weighed again; the others are weighed with both stylesheets linked, so that the layout does
+  // not depend on whether the font could be embedded.
+  const budget = options.documentBudget ?? defaultDocumentBudget;
+  const stylesheetsWanted = options.embedFont ? ['fonts.css', 'style.css'] : ['style.css'];
+  const fits = (article: Article) => {
+    const stored = store && article.digest ? readStored(keyOf(article.digest, stylesheetsWanted)) : undefined;
+    return stored !== undefined && stored.size + 1024 <= budget;
+  };
+  const layouts = book.articles.map((article) => {
+    if (fits(article)) return undefined;
+    const shell = (part: number, children: ElementContent[]) => render({ ...articleSpecBase(article), body: articleSection(article, children, part) }, ['fonts.css', 'style.css']);
+    return layoutArticle(article, budget, () => articleChildren(article), shell);
+  });
+  const partOf = new Map<string, string>();
+  for (const layout of layouts) for (const [id, file] of layout?.files ?? []) partOf.set(id, file);
+  const resolve: HrefResolver = partLinkResolver(partOf);
+  const hrefOf = (entry: TocEntry) => resolve(tocHref(entry), 'nav');
+  const articleSpecs = book.articles.flatMap((article, index): DocumentSpec[] => {
+    const layout = layouts[index];
+    if (!layout) {
+      const filename = articleHref(article);
+      const body = () => articleSection(article, articleChildren(article), 1);
+      // Only a book with split articles has links to move; what moved is part of the document's key.
+      const links = partOf.size ? retargetLinks(article.body.children as ElementContent[], resolve, filename).changes : [];
+      if (!links.length) return [{ id: `article-${article.id}`, filename, ...articleSpecBase(article), body, digest: article.digest }];
+      return [{ id: `article-${article.id}`, filename, ...articleSpecBase(article), body: () => retargetLinks(body(), resolve, filename).nodes, digest: derivedDigest(article.digest, 'epub-links', links) }];
+    }
+    const moved = layout.parts.map((part) => retargetLinks(part.children, resolve, part.filename));
+    const changes = moved.flatMap((part) => part.changes);
+    return layout.parts.map((part, n) => ({
+      id: n === 0 ? `article-${article.id}` : `article-${article.id}_${n + 1}`,
+      filename: part.filename,
+      ...articleSpecBase(article),
+      body: () => articleSection(article, moved[n]!.nodes, n + 1),
+      digest: derivedDigest(article.digest, 'epub-part', budget, n, changes),
+    }));
+  });
+
   const specs: DocumentSpec[] = [
     { id: 'cover', filename: 'cover.xhtml', title: meta.title, body: () => coverPageBody(book, cover), bodyClass: 'cover-page', language: meta.language },
     { id: 'titlepage', filename: 'titlepage.xhtml', title: meta.title, body: () => titlePageBody(book, labels), bodyClass: 'titlepage', matter: 'frontmatter', language: meta.language },
-    { id: 'contents', filename: 'contents.xhtml', title: labels.contents, body: () => contentsPageBody(book, toc, labels), bodyClass: 'contents', matter: 'frontmatter', language: meta.language },
-    ...book.articles.map((article) => ({
-      id: `article-${article.id}`,
-      filename: articleHref(article),
-      title: article.title,
-      body: () => articleBody({ ...article, body: withAltText(article.body, labels.image) }, labels),
-      digest: article.digest,
-      bodyClass: 'article',
-      matter: 'bodymatter',
-      language: article.language ?? meta.language,
-    })),
+    { id: 'contents', filename: 'contents.xhtml', title: labels.contents, body: () => contentsPageBody(book, toc, labels, hrefOf), bodyClass: 'contents', matter: 'frontmatter', language: meta.language },
+    ...articleSpecs,
     colophon(options.embedFont ? fontCredit : undefined),
   ];
   const firstArticle = book.articles[0];
@@ -147,7 +216,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
     { href: 'contents.xhtml', type: 'toc', title: labels.contents },
     ...(firstArticle ? [{ href: articleHref(firstArticle), type: 'bodymatter', title: firstArticle.title }] : []),
   ];
-  const nav = navBody(toc, labels, landmarks);
+  const nav = navBody(toc, labels, landmarks, hrefOf);
 
   let font: EmbeddedFont | undefined;
   if (options.embedFont) {
@@ -161,36 +230,31 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
   }
 
   const stylesheets = font ? ['fonts.css', 'style.css'] : ['style.css'];
-  const render = (spec: Pick<DocumentSpec, 'title' | 'bodyClass' | 'matter' | 'language'> & { body: ElementContent[] }) => {
-    const mode = documentWritingMode(writingMode, spec.language);
-    return toXhtml({
-      title: spec.title,
-      language: spec.language,
-      stylesheets,
-      body: spec.body,
-      bodyProperties: { className: [spec.bodyClass], ...(spec.matter ? { 'epub:type': spec.matter } : {}) },
-      ...(mode ? { htmlProperties: { className: [mode] } } : {}),
-    });
-  };
   // Each document is deflated on the thread pool while the next one is rendered; an article
   // rendered by an earlier build with the same settings is taken as it was stored.
   const encoder = new TextEncoder();
-  const store = options.documentStore;
   const fresh: { key: string; index: number }[] = [];
   const compressed = specs.map((spec, index): Promise<CompressedEntry> => {
     const name = `OEBPS/${spec.filename}`;
-    const key = store && spec.digest ? documentKey(spec.digest, { writingMode, stylesheets, language: meta.language }) : undefined;
-    const stored = key ? store!.read(key) : undefined;
+    const key = store && spec.digest ? keyOf(spec.digest, stylesheets) : undefined;
+    const stored = key ? readStored(key) : undefined;
     if (stored) return Promise.resolve({ name, ...stored });
     if (key) fresh.push({ key, index });
-    return compressEntry(name, encoder.encode(render({ ...spec, body: spec.body() })));
+    return compressEntry(name, encoder.encode(render({ ...spec, body: spec.body() }, stylesheets)));
   });
-  const navXhtml = render({ title: labels.contents, body: nav, bodyClass: 'nav', language: meta.language });
+  const navXhtml = render({ title: labels.contents, body: nav, bodyClass: 'nav', language: meta.language }, stylesheets);
   const entries = await Promise.all(compressed);
+  for (const [index, layout] of layouts.entries()) {
+    if (!layout) continue;
+    const names = new Set(layout.parts.map((part) => `OEBPS/${part.filename}`));
+    const sizes = entries.filter((entry) => names.has(entry.name)).map((entry) => Math.ceil(entry.size / 1024));
+    details.push(`split "${book.articles[index]!.title}" into ${sizes.length} documents of ${sizes.join(', ')} KB (each kept under ${Math.round(budget / 1024)} KB for e-readers)`);
+  }
   for (const { key, index } of fresh) store!.write(key, entries[index]!);
   await store?.finish?.();
   if (store) {
     const kept = specs.filter((spec) => spec.digest).length - fresh.length;
+    // Counted in documents: a split article is several.
     details.push(`rendered ${fresh.length} article document${fresh.length === 1 ? '' : 's'}${kept ? `, ${kept} from the cache` : ''}`);
   }
 
@@ -223,7 +287,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
       id: `nav-${index + 1}-${childIndex + 1}`,
       playOrder: ++playOrder,
       label: child.title,
-      src: `${child.articleId}.xhtml#${child.fragment}`,
+      src: hrefOf(child),
     })),
   }));
   const creators = [
@@ -274,8 +338,24 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
     files,
     new Date(meta.modified),
     entries,
+    font ? [{ path: 'com.apple.ibooks.display-options.xml', data: new TextEncoder().encode(appleDisplayOptions) }] : [],
   );
   return { bytes: new Uint8Array(await epub.genEpub()), warnings, details };
+}
+
+/**
+ * An article's layout when it needs more than one document (undefined when it fits in one).
+ * `renderShell(part, children)` renders a part's document around `children`, to weigh what it
+ * adds. Weighed without rendering: the article's tree, and only near the budget the exact
+ * document (with the alt text the writer adds).
+ */
+function layoutArticle(article: Article, budget: number, children: () => ElementContent[], renderShell: (part: number, children: ElementContent[]) => string): ArticleLayout | undefined {
+  // The header, the document around the section and the alt text images get are well under 8 KB.
+  if (xmlByteLength(article.body) + 8 * 1024 <= budget) return undefined;
+  const marker: ElementContent = { type: 'text', value: 'x' };
+  const overhead = Math.max(...[1, 2].map((part) => Buffer.byteLength(renderShell(part, [marker])) - 1));
+  const layout = splitArticle(children(), { budget, overhead, filename: (n) => articlePartHref(article, n) });
+  return layout.parts.length > 1 ? layout : undefined;
 }
 
 /** Everything an article's document depends on besides the article (named by its digest). */
@@ -294,6 +374,8 @@ class PackagedEpub extends EPub {
     private readonly files: { path: string; data: Uint8Array }[],
     private readonly date: Date,
     private readonly documents: CompressedEntry[],
+    /** Files beside `container.xml` in `META-INF/`. */
+    private readonly metaInf: PackagedFile[] = [],
   ) {
     super(options, content);
   }
@@ -319,6 +401,8 @@ class PackagedEpub extends EPub {
     } finally {
       this.content = chapters;
     }
+    const metaInf = this.zip.folder('META-INF')!;
+    for (const file of this.metaInf) metaInf.file(file.path, file.data);
   }
 
   protected override async downloadAllFonts(): Promise<void> {}

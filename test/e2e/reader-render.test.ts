@@ -313,7 +313,7 @@ describe('the EPUBs in a reading engine (foliate-js in Chromium)', () => {
           }
           // (The space typed between Latin and CJK is left to the stylesheet: typography.spacing.)
           if (section === 'pictures.xhtml') assert.deepEqual(look.captions.map((caption) => caption.text), ['宽图：傍晚的河面', '高图：塔影（作者摄）']);
-          else assert.deepEqual(look.captions.map((caption) => caption.text), ['Ruslan在窗前']);
+          else assert.deepEqual(look.captions.map((caption) => caption.text), ['Ruslan 在窗前']);
         }
       });
 

@@ -104,6 +104,12 @@ export default function rehypeSanitizeArticle(options: Options = {}): Transforme
       const classes = node.properties.className;
       if ((node.tagName === 'p' || node.tagName === 'div') && Array.isArray(classes) && !classes.some((value) => captionClass.test(String(value)))) delete node.properties.className;
     });
-    return sanitize(tree);
+    const clean = sanitize(tree);
+    // A class list the schema filtered down to nothing goes, rather than a `class=""`.
+    visit(clean, 'element', (node) => {
+      const classes = node.properties.className;
+      if (Array.isArray(classes) && classes.length === 0) delete node.properties.className;
+    });
+    return clean;
   };
 }

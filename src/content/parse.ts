@@ -82,7 +82,7 @@ export async function parseArticles(file: VFile, options: ParseOptions): Promise
 }
 
 async function parseMarkdown(file: VFile, frontMatter: FrontMatter | undefined, fileTitle: string, options: ParseOptions): Promise<ParsedArticle> {
-  const labels = labelsFor(options.language);
+  const labels = labelsFor(frontMatter?.meta.language ?? options.language);
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])

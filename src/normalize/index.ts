@@ -3,7 +3,7 @@ import { toString } from 'hast-util-to-string';
 import { unified, type PluggableList } from 'unified';
 import type { VFile } from 'vfile';
 import { visit } from './visit.js';
-import type { Labels } from '../book/labels.js';
+import { labelsFor, type Labels } from '../book/labels.js';
 import type { Article, Section } from '../book/model.js';
 import type { ParsedArticle } from '../content/parse.js';
 import { cjkShare, isCjkLetter } from './cjk-characters.js';
@@ -36,6 +36,7 @@ export interface NormalizeContext {
   id: string;
   /** The book's language. */
   language: string;
+  /** Words in the book's language; an article in another language gets its own. */
   labels: Labels;
   /** Book-wide settings and per-build shared state (from `prepareBook`); defaults when absent. */
   settings?: NormalizeSettings;
@@ -118,10 +119,12 @@ export async function normalizeArticle(parsed: ParsedArticle, file: VFile, conte
   const settings = context.settings ?? defaultSettings();
   const rawTitle = withoutInvalidCharacters(parsed.meta.title ?? parsed.fallbackTitles[0] ?? context.id).replace(/\s+/g, ' ').trim() || context.id;
   // The language decides which text rules apply, so it is read from the source, before them.
-  const sourceLanguage = detectLanguage(rawTitle + proseSample(parsed.tree), context.language);
-  const language = sourceLanguage ?? context.language;
+  const ownLanguage = articleLanguage(parsed, context.language);
+  const language = ownLanguage ?? context.language;
+  // Notes headings, note references and image descriptions are read in the article's language.
+  const labels = ownLanguage ? labelsFor(ownLanguage) : context.labels;
   const title = normalizeText(rawTitle, settings, language);
-  const body = (await unified().use(normalizePlugins({ ...context, settings }, title, language)).run(parsed.tree, file)) as Root;
+  const body = (await unified().use(normalizePlugins({ ...context, labels, settings }, title, language)).run(parsed.tree, file)) as Root;
   dropPositions(body);
   const text = toString(body);
   const convert = (value: string) => normalizeText(withoutInvalidCharacters(value), { ...settings, typography: { ...settings.typography, punctuation: false, dashes: false, quotes: false, spacing: 'none' } }, language);
@@ -141,7 +144,7 @@ export async function normalizeArticle(parsed: ParsedArticle, file: VFile, conte
   if (parsed.meta.source) article.source = convert(parsed.meta.source);
   if (parsed.meta.url) article.url = withoutTracking(parsed.meta.url);
   if (parsed.meta.date) article.date = parsed.meta.date;
-  if (sourceLanguage) article.language = sourceLanguage;
+  if (ownLanguage) article.language = ownLanguage;
   return article;
 }
 
@@ -185,6 +188,15 @@ export function collectSections(body: Root): Section[] {
     }
   });
   return sections;
+}
+
+/**
+ * The language an article is written in, when it is not simply the book's: its front matter's
+ * `lang` (which always wins), else what its text shows (see `detectLanguage`).
+ */
+export function articleLanguage(parsed: ParsedArticle, bookLanguage: string): string | undefined {
+  if (parsed.meta.language) return parsed.meta.language;
+  return detectLanguage((parsed.meta.title ?? parsed.fallbackTitles[0] ?? '') + proseSample(parsed.tree), bookLanguage);
 }
 
 /**

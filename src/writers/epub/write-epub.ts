@@ -128,16 +128,20 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
     { id: 'cover', filename: 'cover.xhtml', title: meta.title, body: () => coverPageBody(book, cover), bodyClass: 'cover-page', language: meta.language },
     { id: 'titlepage', filename: 'titlepage.xhtml', title: meta.title, body: () => titlePageBody(book, labels), bodyClass: 'titlepage', matter: 'frontmatter', language: meta.language },
     { id: 'contents', filename: 'contents.xhtml', title: labels.contents, body: () => contentsPageBody(book, toc, labels), bodyClass: 'contents', matter: 'frontmatter', language: meta.language },
-    ...book.articles.map((article) => ({
-      id: `article-${article.id}`,
-      filename: articleHref(article),
-      title: article.title,
-      body: () => articleBody({ ...article, body: withAltText(article.body, labels.image) }, labels),
-      digest: article.digest,
-      bodyClass: 'article',
-      matter: 'bodymatter',
-      language: article.language ?? meta.language,
-    })),
+    ...book.articles.map((article) => {
+      // The byline and image descriptions in the article's own language.
+      const own = article.language ? labelsFor(article.language) : labels;
+      return {
+        id: `article-${article.id}`,
+        filename: articleHref(article),
+        title: article.title,
+        body: () => articleBody({ ...article, body: withAltText(article.body, own.image) }, own),
+        digest: article.digest,
+        bodyClass: 'article',
+        matter: 'bodymatter',
+        language: article.language ?? meta.language,
+      };
+    }),
     colophon(options.embedFont ? fontCredit : undefined),
   ];
   const firstArticle = book.articles[0];

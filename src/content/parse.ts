@@ -11,6 +11,7 @@ import { labelsFor } from '../book/labels.js';
 import { FrontMatterError, readFrontMatter, type ArticleMeta, type FrontMatter } from './front-matter.js';
 import { parseTextArticles, type TextOptions } from './parse-text.js';
 import remarkCjkAutolinks from './remark-cjk-autolinks.js';
+import remarkImagePaths, { protectImagePaths } from './remark-image-paths.js';
 
 /** A source file read into a hast tree, before normalization. */
 export interface ParsedArticle {
@@ -89,6 +90,7 @@ async function parseMarkdown(file: VFile, frontMatter: FrontMatter | undefined, 
     .use(remarkGfm)
     .use(remarkSkipAutolinkScan, String(file.value))
     .use(remarkCjkAutolinks)
+    .use(remarkImagePaths)
     .use(remarkRehype, {
       allowDangerousHtml: true,
       clobberPrefix: '',
@@ -96,7 +98,9 @@ async function parseMarkdown(file: VFile, frontMatter: FrontMatter | undefined, 
       footnoteBackLabel: (index, rereference) => labels.backToText(`${index + 1}${rereference > 1 ? `-${rereference}` : ''}`),
     })
 ;
-  let tree = (await processor.run(processor.parse(file), file)) as Root;
+  // Loose image paths (spaces, backslashes) are protected for the parser, position for position.
+  const source = String(file.value);
+  let tree = (await processor.run(processor.parse(protectImagePaths(source, file)), file)) as Root;
   // Raw HTML inside Markdown (ruby, <br>, <sup>…) is parsed into the tree; skipping the
   // parse5 pass when there is none saves a third of the Markdown time.
   if (hasRaw(tree)) {

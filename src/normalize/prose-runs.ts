@@ -116,13 +116,14 @@ export function applyEdits(run: ProseRun, edits: Map<number, string>): void {
 }
 
 /**
- * Ranges of a run's text that are addresses (URLs, e-mail, domain names): their punctuation is
- * part of them and stays ASCII.
+ * Ranges of a run's text that are addresses (URLs, e-mail, domain names) or Markdown image
+ * syntax left as text (`![秋天](图片 文件夹/秋天.jpg)`, whose file was not found): their
+ * punctuation is part of them and stays ASCII, so the author can still read and fix them.
  */
 export function addressRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
-  if (!/[:@.]/.test(text)) return ranges;
-  for (const match of text.matchAll(/(?:[a-z][a-z\d+.-]*:\/\/|www\.)[^\s<>"'，。、；：！？（）「」“”‘’《》\u3000]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|cn|io|edu|gov|tw|hk|jp|info|me|dev)\b(?:\/[^\s，。、；：！？（）「」“”]*)?/giu)) {
+  if (!/[:@.]|!\[/.test(text)) return ranges;
+  for (const match of text.matchAll(/!\[[^\]\n]*\]\([^()\n]*\)|(?:[a-z][a-z\d+.-]*:\/\/|www\.)[^\s<>"'，。、；：！？（）「」“”‘’《》\u3000]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|cn|io|edu|gov|tw|hk|jp|info|me|dev)\b(?:\/[^\s，。、；：！？（）「」“”]*)?/giu)) {
     ranges.push([match.index, match.index + match[0].length]);
   }
   return ranges;

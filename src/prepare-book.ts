@@ -15,6 +15,8 @@ import { describeError } from './errors.js';
 import { stripPatterns } from './normalize/boilerplate-patterns.js';
 import { convertConfigText, convertedLanguage, createChineseConverter } from './normalize/chinese-conversion.js';
 import { articleIdFor, normalizeArticle, type NormalizeSettings } from './normalize/index.js';
+import { reportFixes } from './normalize/fix-tally.js';
+import { sourceLocator } from './normalize/source-point.js';
 import { stageReporter, type ProgressListener } from './progress.js';
 
 export interface PrepareOptions {
@@ -96,6 +98,8 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
           if (cache) dependencies.push(...imageDependencies(parsed.tree, file));
           produced.push(await normalizeArticle(parsed, file, { id: articleIdFor(contentPath, ids), language, labels, settings }));
         }
+        // One message per kind of automatic fix for the whole file (a blog dump's posts together).
+        reportFixes(file);
         return { articles: produced, dependencies };
       };
       const inputs = { id: articleIdFor(contentPath, new Set(taken)), language, fetchImages: Boolean(options.fetchImages) };
@@ -106,8 +110,8 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
       }
     } catch (error) {
       const { ParseError } = await import('./content/parse.js');
-      if (error instanceof ParseError) withFatal(file, error.message, error.ruleId, error.line ? { line: error.line, column: 1 } : undefined);
-      else withFatal(file, `could not be read: ${describeError(error)}`, 'internal');
+      if (error instanceof ParseError) withFatal(file, error.message, error.ruleId, { line: error.line ?? 1, column: 1 });
+      else withFatal(file, `could not be read: ${describeError(error)}`, 'internal', { line: 1, column: 1 });
     }
     normalizing.advance(index + 1, file.data.contentPath);
     // Between articles, work started earlier (the cover, drawn on the thread pool) moves on.
@@ -117,7 +121,7 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   const stats = cache ? { ...cache.stats } : { normalized: articles.length, reused: 0 };
   normalizing.end(stats.reused ? `${stats.normalized} normalized, ${stats.reused} from the cache` : `${stats.normalized} normalized`);
   const empty = articles.filter(({ article }) => article.length === 0);
-  for (const { file } of empty) file.message('the article has no text after cleaning; it is kept with its title only', { ruleId: 'empty-article', source: 'wenji' });
+  for (const { file, article } of empty) file.message('the article has no text after cleaning; it is kept with its title only', { place: titlePlace(file, article.title), ruleId: 'empty-article', source: 'wenji' });
   for (const problem of linkArticles(articles.map(({ article }) => article))) {
     const file = articles.find(({ article }) => article === problem.article)?.file;
     if (!file) continue;
@@ -134,7 +138,7 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   );
   for (const problem of problems) {
     const file = articles.find(({ article }) => article === problem.article)?.file;
-    if (file) withFatal(file, problem.message, problem.ruleId);
+    if (file) withFatal(file, problem.message, problem.ruleId, titlePlace(file, problem.article.title));
   }
   return {
     book,
@@ -145,6 +149,18 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
     contentDir,
     stats,
   };
+}
+
+/**
+ * Where an article's title is written, for messages about the article as a whole: its
+ * front-matter `title:` line, else the title's text, else the file's start.
+ */
+function titlePlace(file: VFile, title: string): { line: number; column: number } {
+  const source = String(file.value ?? '');
+  const locate = sourceLocator(source);
+  const frontMatter = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)/.exec(source)?.[0] ?? '';
+  const key = /^title[ \t]*:/m.exec(frontMatter);
+  return (key ? locate.at(key.index) : locate.find(title)) ?? { line: 1, column: 1 };
 }
 
 /** The book's stylesheet: wenji's own for the given target, then the book's `styles/custom.css`. */

@@ -12,6 +12,7 @@ import { FrontMatterError, readFrontMatter, type ArticleMeta, type FrontMatter }
 import { parseTextArticles, type TextOptions } from './parse-text.js';
 import remarkCjkAutolinks from './remark-cjk-autolinks.js';
 import remarkImagePaths, { protectImagePaths } from './remark-image-paths.js';
+import { tallyFix } from '../normalize/fix-tally.js';
 
 /** A source file read into a hast tree, before normalization. */
 export interface ParsedArticle {
@@ -128,10 +129,24 @@ function remarkSkipAutolinkScan(this: Processor, source: string): void {
 
 /** Plain text: paragraphs by line, blank line or indent (see parse-text.ts); posts split on request. */
 function parseText(file: VFile, text: string, frontMatter: FrontMatter | undefined, fileTitle: string, options: TextOptions): ParsedArticle[] {
+  countIndents(file, text, frontMatter?.lineCount ?? 0);
   return parseTextArticles(text, frontMatter, options).map((article) => {
-    for (const note of article.notes) file.info(note.message, { ruleId: 'text', source: 'wenji', place: note.line ? { line: note.line, column: 1 } : undefined });
+    for (const note of article.notes) file.info(note.message, { ruleId: 'text', source: 'wenji', place: { line: note.line ?? 1, column: 1 } });
     return { tree: article.tree, meta: article.meta, fallbackTitles: [fileTitle] };
   });
+}
+
+/** The reader drops every line's indent; those made of full-width spaces (`　　正文`) are counted. */
+function countIndents(file: VFile, text: string, skipLines: number): void {
+  const indents = /^[ \t\u00A0]*\u3000[\s\u3000\u00A0]*\S/u;
+  let first: number | undefined;
+  let count = 0;
+  for (const [index, line] of text.split(/\r\n|\r|\n/).entries()) {
+    if (index < skipLines || !indents.test(line)) continue;
+    first ??= index + 1;
+    count++;
+  }
+  if (count) tallyFix(file, 'indent', Array.from({ length: count }, () => ''), () => ({ line: first!, column: 1 }));
 }
 
 function hasRaw(node: Root | ElementContent): boolean {

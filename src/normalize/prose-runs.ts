@@ -19,6 +19,8 @@ export interface ProseRun {
   text: string;
   /** In document order, so their starts ascend. */
   nodes: ProseNode[];
+  /** The block the run belongs to (its nearest non-inline ancestor), for source positions. */
+  block: Parents;
 }
 
 /** Stands for an image or another object in a run's text: neither CJK nor Latin. */
@@ -29,8 +31,9 @@ export function proseRuns(tree: Root): ProseRun[] {
   let parts: string[] = [];
   let length = 0;
   let nodes: ProseNode[] = [];
+  let block: Parents = tree;
   const flush = () => {
-    if (nodes.length) runs.push({ text: parts.join(''), nodes });
+    if (nodes.length) runs.push({ text: parts.join(''), nodes, block });
     parts = [];
     length = 0;
     nodes = [];
@@ -54,7 +57,15 @@ export function proseRuns(tree: Root): ProseRun[] {
       else if (child.tagName === 'img') context(objectMark);
       else if (literalElements.has(child.tagName) || isOtherLanguage(child)) {
         if (inline) context(toString(child));
-      } else walk(child);
+      } else if (inline) walk(child);
+      else {
+        const outer = block;
+        block = child;
+        walk(child);
+        flush();
+        block = outer;
+        continue;
+      }
       if (!inline) flush();
     }
   };

@@ -70,14 +70,12 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   const bookConfig = converter ? { ...convertConfigText(config.config, converter), language } : config.config;
   const labels = labelsFor(language);
   await options.onConfig?.(bookConfig, config.dir);
+  const downloads = options.fetchImages ? imageDownloads(options.cacheDir ?? path.join(config.dir, 'out', '.cache'), options.progress) : undefined;
   const settings: NormalizeSettings = {
     typography,
     strip: stripPatterns(strip),
     converter,
-    images: {
-      cache: new Map(),
-      ...(options.fetchImages ? { fetchRemote: createImageFetcher({ cacheDir: options.cacheDir ?? path.join(config.dir, 'out', '.cache') }) } : {}),
-    },
+    images: { cache: new Map(), ...(downloads ? { fetchRemote: downloads.fetchRemote } : {}) },
   };
   const parseOptions = { language, extract, text: { ...text, split: text.split ? new RegExp(text.split, 'u') : undefined } };
   const cache = options.cache?.(config);
@@ -91,6 +89,7 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
       const produce = async () => {
         // Loaded on first use: a build whose articles all come from the cache never needs the readers.
         const { parseArticles } = await import('./content/parse.js');
+        downloads?.startArticle();
         const ids = new Set(taken);
         const produced: Article[] = [];
         const dependencies: Dependency[] = [];
@@ -100,7 +99,8 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
         }
         // One message per kind of automatic fix for the whole file (a blog dump's posts together).
         reportFixes(file);
-        return { articles: produced, dependencies };
+        // An image that could not be downloaded this time (no network) may come next time: not cached.
+        return { articles: produced, dependencies, cacheable: !downloads?.failedTransiently() };
       };
       const inputs = { id: articleIdFor(contentPath, new Set(taken)), language, fetchImages: Boolean(options.fetchImages) };
       const produced = cache ? await cache.articles(file, inputs, produce) : (await produce()).articles;
@@ -120,6 +120,9 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   await cache?.finish();
   const stats = cache ? { ...cache.stats } : { normalized: articles.length, reused: 0 };
   normalizing.end(stats.reused ? `${stats.normalized} normalized, ${stats.reused} from the cache` : `${stats.normalized} normalized`);
+  const notices = [...content.orderWarnings];
+  const unreached = downloads?.finish();
+  if (unreached) notices.push(unreached);
   const empty = articles.filter(({ article }) => article.length === 0);
   for (const { file, article } of empty) file.message('the article has no text after cleaning; it is kept with its title only', { place: titlePlace(file, article.title), ruleId: 'empty-article', source: 'wenji' });
   for (const problem of linkArticles(articles.map(({ article }) => article))) {
@@ -145,9 +148,42 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
     config,
     files: content.all,
     ignored: content.ignored,
-    notices: content.orderWarnings,
+    notices,
     contentDir,
     stats,
+  };
+}
+
+/**
+ * `--fetch-images` for one build: the downloader, whether the current article met a failure that
+ * may pass (so it is not cached), a progress row once something is downloaded, and the one line
+ * about images whose hosts could not be reached.
+ */
+function imageDownloads(cacheDir: string, progress: ProgressListener | undefined) {
+  let stage: ReturnType<typeof stageReporter> | undefined;
+  let transient = false;
+  const fetcher = createImageFetcher({
+    cacheDir,
+    onProgress: ({ done, total, failed }) => {
+      stage ??= stageReporter(progress, 'images', total);
+      stage.advance(done, failed ? `${failed} failed` : undefined, total);
+    },
+  });
+  return {
+    fetchRemote: async (url: string) => {
+      const result = await fetcher(url);
+      if ('problem' in result && result.transient) transient = true;
+      return result;
+    },
+    startArticle: () => {
+      transient = false;
+    },
+    failedTransiently: () => transient,
+    finish: (): string | undefined => {
+      const { downloaded, cached, failed } = fetcher.stats;
+      stage?.end([`${downloaded} downloaded`, cached ? `${cached} from the cache` : '', failed ? `${failed} failed` : ''].filter(Boolean).join(', '));
+      return fetcher.summary();
+    },
   };
 }
 

@@ -71,7 +71,7 @@ export function createImageFetcher(options: ImageFetcherOptions): ImageFetcher {
   const unreachable = new Map<string, { code: string; images: number }>();
   const stats = { downloaded: 0, cached: 0, failed: 0, unreachable: 0 };
   let reached = false;
-  let down: { host: string; code: string } | undefined;
+  let down: { code: string } | undefined;
   const progress = { done: 0, total: 0, failed: 0 };
   const slots = limiter(options.concurrency ?? 4);
 
@@ -90,7 +90,7 @@ export function createImageFetcher(options: ImageFetcherOptions): ImageFetcher {
       return undefined;
     }
     // The first failure that says "no network", or a second unreachable host before any answered.
-    if (!down && !reached && (noNetwork.has(outcome.code) || (unreachable.size >= 1 && !unreachable.has(host)))) down = { host, code: outcome.code };
+    if (!down && !reached && (noNetwork.has(outcome.code) || (unreachable.size >= 1 && !unreachable.has(host)))) down = { code: outcome.code };
     return skipped(host, outcome.code, `could not reach ${host} (${outcome.code})`);
   };
   const skipped = (host: string, code: string, problem: string): FetchResult => {
@@ -151,10 +151,10 @@ export function createImageFetcher(options: ImageFetcherOptions): ImageFetcher {
       if (unreachable.size === 0) return undefined;
       const images = [...unreachable.values()].reduce((total, entry) => total + entry.images, 0);
       const what = `${images} remote image${images === 1 ? '' : 's'} not fetched; ${images === 1 ? 'its description is' : 'their descriptions are'} used`;
-      if (down) return `no network (${down.host}: ${down.code}): ${what} (build again when online)`;
-      // Hosts in the order their images were asked for (probes end in any order).
-      const failed = [...hosts.keys()].filter((host) => unreachable.has(host));
-      return `could not reach ${failed.map((host) => `${host} (${unreachable.get(host)!.code})`).join(', ')}: ${what}`;
+      // The hosts that were tried, in the order their images were asked for (probes end in any order).
+      const tried = [...hosts.keys()].filter((host) => unreachable.has(host)).map((host) => `${host} (${unreachable.get(host)!.code})`);
+      if (down) return `no network (${tried.join(', ')}): ${what} (build again when online)`;
+      return `could not reach ${tried.join(', ')}: ${what}`;
     },
     stats,
   });

@@ -1,6 +1,6 @@
 import type { Point } from 'unist';
 import type { VFile } from 'vfile';
-import { sourceLocator } from './source-point.js';
+import { sourceLocator, type SourceLocator } from './source-point.js';
 import type { ProseRun } from './prose-runs.js';
 import { nodeAt } from './prose-runs.js';
 
@@ -74,7 +74,20 @@ export function tallyEdits(file: VFile, kind: FixKind, run: ProseRun, edits: Map
 export function runPoint(file: VFile, run: ProseRun, at: number): Point | undefined {
   const found = nodeAt(run, at);
   if (!found || file.value === undefined) return undefined;
-  return sourceLocator(String(file.value)).text(found.node, at - found.start, run.block);
+  return fileLocator(file).text(found.node, at - found.start, run.block);
+}
+
+// One locator per file and source text, so that a lint reporting thousands of places does not
+// find the line starts of a long file again for each (a memo: it holds nothing a run could see).
+const locators = new WeakMap<VFile, { source: string; locator: SourceLocator }>();
+
+function fileLocator(file: VFile): SourceLocator {
+  const source = String(file.value);
+  const known = locators.get(file);
+  if (known?.source === source) return known.locator;
+  const locator = sourceLocator(source);
+  locators.set(file, { source, locator });
+  return locator;
 }
 
 /** The file's tallies as info messages (one per kind, at its first change), then cleared. */

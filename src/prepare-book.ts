@@ -16,6 +16,8 @@ import { stripPatterns } from './normalize/boilerplate-patterns.js';
 import { convertConfigText, convertedLanguage, createChineseConverter } from './normalize/chinese-conversion.js';
 import { articleIdFor, normalizeArticle, type NormalizeSettings } from './normalize/index.js';
 import { ArticleOverrides } from './config/article-overrides.js';
+import { reportFixes } from './normalize/fix-tally.js';
+import { sourceLocator } from './normalize/source-point.js';
 import { stageReporter, type ProgressListener } from './progress.js';
 
 export interface PrepareOptions {
@@ -69,14 +71,12 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   const bookConfig = converter ? { ...convertConfigText(config.config, converter), language } : config.config;
   const labels = labelsFor(language);
   await options.onConfig?.(bookConfig, config.dir);
+  const downloads = options.fetchImages ? imageDownloads(options.cacheDir ?? path.join(config.dir, 'out', '.cache'), options.progress) : undefined;
   const settings: NormalizeSettings = {
     typography,
     strip: stripPatterns(strip),
     converter,
-    images: {
-      cache: new Map(),
-      ...(options.fetchImages ? { fetchRemote: createImageFetcher({ cacheDir: options.cacheDir ?? path.join(config.dir, 'out', '.cache') }) } : {}),
-    },
+    images: { cache: new Map(), ...(downloads ? { fetchRemote: downloads.fetchRemote } : {}) },
   };
   const parseOptions = { language, extract, text: { ...text, split: typeof text.split === 'string' ? new RegExp(text.split, 'u') : text.split, chrome: settings.strip } };
   const overrides = new ArticleOverrides(config.config.articles ?? {});
@@ -91,6 +91,7 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
       const produce = async () => {
         // Loaded on first use: a build whose articles all come from the cache never needs the readers.
         const { parseArticles } = await import('./content/parse.js');
+        downloads?.startArticle();
         const ids = new Set(taken);
         const produced: Article[] = [];
         const dependencies: Dependency[] = [];
@@ -100,7 +101,10 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
           const override = overrides.forArticle(contentPath, parsed.piece ?? 1, parsedArticles.length);
           produced.push(await normalizeArticle(parsed, file, { id: articleIdFor(contentPath, ids), language, labels, settings, override }));
         }
-        return { articles: produced, dependencies };
+        // One message per kind of automatic fix for the whole file (a blog dump's posts together).
+        reportFixes(file);
+        // An image that could not be downloaded this time (no network) may come next time: not cached.
+        return { articles: produced, dependencies, cacheable: !downloads?.failedTransiently() };
       };
       const inputs = { id: articleIdFor(contentPath, new Set(taken)), language, fetchImages: Boolean(options.fetchImages), overrides: overrides.entriesFor(contentPath) };
       const produced = cache ? await cache.articles(file, inputs, produce) : (await produce()).articles;
@@ -111,8 +115,8 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
       }
     } catch (error) {
       const { ParseError } = await import('./content/parse.js');
-      if (error instanceof ParseError) withFatal(file, error.message, error.ruleId, error.line ? { line: error.line, column: 1 } : undefined);
-      else withFatal(file, `could not be read: ${describeError(error)}`, 'internal');
+      if (error instanceof ParseError) withFatal(file, error.message, error.ruleId, { line: error.line ?? 1, column: 1 });
+      else withFatal(file, `could not be read: ${describeError(error)}`, 'internal', { line: 1, column: 1 });
     }
     normalizing.advance(index + 1, file.data.contentPath);
     // Between articles, work started earlier (the cover, drawn on the thread pool) moves on.
@@ -121,8 +125,11 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   await cache?.finish();
   const stats = cache ? { ...cache.stats } : { normalized: articles.length, reused: 0 };
   normalizing.end(stats.reused ? `${stats.normalized} normalized, ${stats.reused} from the cache` : `${stats.normalized} normalized`);
+  const notices = [...content.orderWarnings];
+  const unreached = downloads?.finish();
+  if (unreached) notices.push(unreached);
   const empty = articles.filter(({ article }) => article.length === 0);
-  for (const { file } of empty) file.message('the article has no text after cleaning; it is kept with its title only', { ruleId: 'empty-article', source: 'wenji' });
+  for (const { file, article } of empty) file.message('the article has no text after cleaning; it is kept with its title only', { place: titlePlace(file, article.title), ruleId: 'empty-article', source: 'wenji' });
   for (const problem of linkArticles(articles.map(({ article }) => article))) {
     const file = articles.find(({ article }) => article === problem.article)?.file;
     if (!file) continue;
@@ -139,17 +146,62 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   );
   for (const problem of problems) {
     const file = articles.find(({ article }) => article === problem.article)?.file;
-    if (file) withFatal(file, problem.message, problem.ruleId);
+    if (file) withFatal(file, problem.message, problem.ruleId, titlePlace(file, problem.article.title));
   }
   return {
     book,
     config,
     files: content.all,
     ignored: content.ignored,
-    notices: [...content.orderWarnings, ...overrides.problems(config.lineOfKey)],
+    notices: [...notices, ...overrides.problems(config.lineOfKey)],
     contentDir,
     stats,
   };
+}
+
+/**
+ * `--fetch-images` for one build: the downloader, whether the current article met a failure that
+ * may pass (so it is not cached), a progress row once something is downloaded, and the one line
+ * about images whose hosts could not be reached.
+ */
+function imageDownloads(cacheDir: string, progress: ProgressListener | undefined) {
+  let stage: ReturnType<typeof stageReporter> | undefined;
+  let transient = false;
+  const fetcher = createImageFetcher({
+    cacheDir,
+    onProgress: ({ done, total, failed }) => {
+      stage ??= stageReporter(progress, 'images', total);
+      stage.advance(done, failed ? `${failed} failed` : undefined, total);
+    },
+  });
+  return {
+    fetchRemote: async (url: string) => {
+      const result = await fetcher(url);
+      if ('problem' in result && result.transient) transient = true;
+      return result;
+    },
+    startArticle: () => {
+      transient = false;
+    },
+    failedTransiently: () => transient,
+    finish: (): string | undefined => {
+      const { downloaded, cached, failed } = fetcher.stats;
+      stage?.end([`${downloaded} downloaded`, cached ? `${cached} from the cache` : '', failed ? `${failed} failed` : ''].filter(Boolean).join(', '));
+      return fetcher.summary();
+    },
+  };
+}
+
+/**
+ * Where an article's title is written, for messages about the article as a whole: its
+ * front-matter `title:` line, else the title's text, else the file's start.
+ */
+function titlePlace(file: VFile, title: string): { line: number; column: number } {
+  const source = String(file.value ?? '');
+  const locate = sourceLocator(source);
+  const frontMatter = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)/.exec(source)?.[0] ?? '';
+  const key = /^title[ \t]*:/m.exec(frontMatter);
+  return (key ? locate.at(key.index) : locate.find(title)) ?? { line: 1, column: 1 };
 }
 
 /**

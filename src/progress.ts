@@ -2,10 +2,10 @@
  * Progress of a build, as structured events. The core stages report them; only the CLI decides
  * how they look (a live task list on a terminal, one line per stage in a log, nothing at all).
  */
-export type Stage = 'load' | 'normalize' | 'epub' | 'pdf';
+export type Stage = 'load' | 'normalize' | 'images' | 'epub' | 'pdf';
 
 export type ProgressEvent =
-  /** A stage begins; `total` steps (articles to normalize, PDF steps), 1 when it has no parts. */
+  /** A stage begins; `total` steps (articles to normalize, images to download, PDF steps), 1 when it has no parts. */
   | { kind: 'start'; stage: Stage; total: number }
   /** `done` of `total` steps are finished; `note` says what runs now or what was found. */
   | { kind: 'advance'; stage: Stage; done: number; total: number; note?: string }

@@ -1,4 +1,4 @@
-/** Words the book itself prints (contents, notes, bylines), in the book's language. */
+/** Words the book itself prints (contents, notes, bylines), in the book's language or an article's. */
 export interface Labels {
   contents: string;
   notes: string;
@@ -89,11 +89,49 @@ const en: Labels = {
   page: (n) => `page ${n}`,
 };
 
+const fr: Labels = {
+  contents: 'Table des matières',
+  notes: 'Notes',
+  backToText: (n) => `Retour à l’appel de note ${n}`,
+  noteRef: (n) => `Note ${n}`,
+  image: 'Illustration',
+  imageUnavailable: (alt) => (alt ? `[Image\u00A0: ${alt}]` : '[Image]'),
+  author: (names) => `par ${names}`,
+  translator: (names) => `traduit par ${names}`,
+  editor: (names) => `sous la direction de ${names}`,
+  source: 'Source',
+  colophon: 'Sources',
+  cover: 'Couverture',
+  titlePage: 'Page de titre',
+  listSeparator: ', ',
+  page: (n) => `page ${n}`,
+};
+
+const de: Labels = {
+  contents: 'Inhalt',
+  notes: 'Anmerkungen',
+  backToText: (n) => `Zurück zum Verweis ${n}`,
+  noteRef: (n) => `Anmerkung ${n}`,
+  image: 'Abbildung',
+  imageUnavailable: (alt) => (alt ? `[Abbildung: ${alt}]` : '[Abbildung]'),
+  author: (names) => `von ${names}`,
+  translator: (names) => `übersetzt von ${names}`,
+  editor: (names) => `herausgegeben von ${names}`,
+  source: 'Quelle',
+  colophon: 'Quellen',
+  cover: 'Umschlag',
+  titlePage: 'Titelseite',
+  listSeparator: ', ',
+  page: (n) => `Seite ${n}`,
+};
+
+/** The words for a language tag; a language without its own falls back to English. */
 export function labelsFor(language: string): Labels {
   const tag = language.toLowerCase();
   if (tag.startsWith('ja')) return ja;
   if (tag.startsWith('zh')) return /hant|-tw|-hk|-mo/.test(tag) ? zhHant : zhHans;
-  if (tag.startsWith('en')) return en;
+  if (/^fr\b/.test(tag)) return fr;
+  if (/^de\b/.test(tag)) return de;
   return en;
 }
 

@@ -77,4 +77,6 @@ export interface TocEntry {
   fragment?: string;
   authors: string[];
   children: TocEntry[];
+  /** The article's own language, when it has one (its entry is marked with it). */
+  language?: string;
 }

@@ -11,11 +11,12 @@ export function buildToc(book: Book, options: TocOptions): TocEntry[] {
     title: article.title,
     articleId: article.id,
     authors: article.authors,
+    ...(article.language ? { language: article.language } : {}),
     children:
       options.depth < 2
         ? []
         : article.sections
             .filter((section) => section.depth === 2)
-            .map((section) => ({ title: section.title, articleId: article.id, fragment: section.id, authors: [], children: [] })),
+            .map((section) => ({ title: section.title, articleId: article.id, fragment: section.id, authors: [], children: [], ...(article.language ? { language: article.language } : {}) })),
   }));
 }

@@ -54,7 +54,7 @@ export class ArticleCache {
   }
 
   /** The file's articles from the cache when its inputs are unchanged, else from `produce` (and stored). */
-  async articles(file: VFile, inputs: ArticleInputs, produce: () => Promise<{ articles: Article[]; dependencies: Dependency[] }>): Promise<Article[]> {
+  async articles(file: VFile, inputs: ArticleInputs, produce: () => Promise<{ articles: Article[]; dependencies: Dependency[]; cacheable?: boolean }>): Promise<Article[]> {
     const key = this.keyOf(file, inputs);
     this.used.add(key);
     const cached = this.restore(key, file);
@@ -63,9 +63,9 @@ export class ArticleCache {
       return withDigests(key, cached.articles, cached.dependencies);
     }
     const before = file.messages.length;
-    const { articles, dependencies } = await produce();
+    const { articles, dependencies, cacheable = true } = await produce();
     this.stats.normalized += articles.length;
-    this.store.write(toEntry(key, articles, file.messages.slice(before), dependencies), articles.flatMap((article) => article.images));
+    if (cacheable) this.store.write(toEntry(key, articles, file.messages.slice(before), dependencies), articles.flatMap((article) => article.images));
     return withDigests(key, articles, dependencies);
   }
 

@@ -2,6 +2,7 @@ import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Article, ImageAsset } from '../book/model.js';
 import type { Dependency } from './dependencies.js';
+import { messageCount, setMessageCount } from '../normalize/fix-tally.js';
 
 type VFileMessage = VFile['messages'][number];
 
@@ -17,6 +18,8 @@ export interface StoredMessage {
   place?: Point | Position;
   note?: string;
   url?: string;
+  /** How many changes an automatic-fix message stands for. */
+  count?: number;
 }
 
 export type StoredArticle = Omit<Article, 'images'> & { images: Omit<ImageAsset, 'data'>[] };
@@ -52,6 +55,8 @@ function storeMessage(message: VFileMessage): StoredMessage {
   if (message.place) stored.place = message.place;
   if (message.note) stored.note = message.note;
   if (message.url) stored.url = message.url;
+  const count = messageCount(message);
+  if (count !== undefined) stored.count = count;
   return stored;
 }
 
@@ -62,6 +67,7 @@ export function replayMessages(file: VFile, messages: StoredMessage[]): void {
     message.fatal = stored.fatal === null ? undefined : (stored.fatal ?? false);
     if (stored.note) message.note = stored.note;
     if (stored.url) message.url = stored.url;
+    if (typeof stored.count === 'number') setMessageCount(message, stored.count);
   }
 }
 

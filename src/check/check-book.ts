@@ -1,13 +1,16 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Root } from 'hast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import type { LoadedConfig } from '../config/load.js';
 import { articleExtensions, displayPath } from '../content/load.js';
 import { parseArticle } from '../content/parse.js';
+import { articleLanguage, defaultSettings, textPlugins } from '../normalize/index.js';
+import { sourceLocator } from '../normalize/source-point.js';
 import { prepareBook, type PrepareOptions } from '../prepare-book.js';
 import rehypeLintLinks from './plugins/rehype-lint-links.js';
 import rehypeLintPunctuation from './plugins/rehype-lint-punctuation.js';
-import { pointAt } from './source-position.js';
 
 export type CheckOptions = Omit<PrepareOptions, 'cache'>;
 
@@ -19,22 +22,26 @@ export interface CheckResult {
   contentDir: string;
 }
 
+/** Messages about a whole file are shown at its start. */
+const start = { line: 1, column: 1 };
+
 /** Image extensions: a file of these in content/ is an asset, reported only when no article uses it. */
 const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg', '.avif', '.bmp', '.tif', '.tiff']);
 
 /**
  * Lints an anthology without building it. The build's own pipeline runs first (it already
- * reports unreadable files, bad front matter, images, empty articles, duplicate titles); then
- * each readable source is parsed again, untouched by normalization, for the checks a build does
- * not make: missing titles, broken links, U+FFFD, half-width punctuation in CJK text, and the
- * files of content/ that no article uses.
+ * reports unreadable files, bad front matter, images, empty articles, duplicate titles, U+FFFD,
+ * and counts what it fixes by itself); then each readable source is parsed again for the checks
+ * a build does not make: missing titles, broken links (on the tree as parsed), half-width
+ * punctuation the build leaves (on the text after the build's typography), and the files of
+ * content/ that no article uses. Every message gets a place: whole-file ones the file's start.
  */
 export async function checkBook(options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
   const prepared = await prepareBook({ ...options, cache: undefined });
   const { config, contentDir } = prepared;
-  const language = config.config.language;
-  const lint = unified().use(rehypeLintLinks).use(rehypeLintPunctuation);
+  const language = prepared.book.meta.language;
+  const settings = { ...defaultSettings(), typography: config.config.typography };
 
   for (const file of prepared.files) {
     if (file.value === undefined || file.messages.some((message) => message.fatal && message.ruleId !== 'duplicate-title')) continue;
@@ -49,11 +56,21 @@ export async function checkBook(options: CheckOptions): Promise<CheckResult> {
         source: 'wenji',
       });
     }
-    await lint.run(parsed.tree, file);
+    await unified().use(rehypeLintLinks).run(parsed.tree, file);
+    // The text as the build's typography leaves it (the parse positions stay on its nodes).
+    const own = articleLanguage(parsed, language) ?? language;
+    const typeset = (await unified().use(textPlugins(settings, own)).run(parsed.tree, copy)) as Root;
+    await unified().use(rehypeLintPunctuation, { language: own }).run(typeset, file);
   }
 
   const bookFile = new VFile({ path: config.file ? displayPath(config.file, cwd) : 'book.yaml', cwd });
-  for (const notice of prepared.notices) bookFile.message(notice, { ruleId: 'order', source: 'wenji' });
+  const yaml = config.file ? sourceLocator(readText(config.file)) : undefined;
+  for (const notice of prepared.notices) {
+    // The entry the notice quotes, else the `order:` key, in book.yaml.
+    const entry = /^"(.+?)" /.exec(notice)?.[1];
+    const place = (entry ? yaml?.find(entry) : undefined) ?? yaml?.find('order:') ?? start;
+    bookFile.message(notice, { place, ruleId: 'order', source: 'wenji' });
+  }
 
   const used = new Set(prepared.book.images.map((image) => image.source));
   const ignored = prepared.ignored
@@ -61,10 +78,18 @@ export async function checkBook(options: CheckOptions): Promise<CheckResult> {
     .map((relative) => {
       const file = new VFile({ path: displayPath(path.join(contentDir, relative), cwd), cwd });
       const extension = path.extname(relative).toLowerCase();
-      if (imageExtensions.has(extension)) file.message('image not used by any article; it is left out of the book', { ruleId: 'unused-file', source: 'wenji' });
-      else file.message(`not an article: ${extension || 'a file without an extension'} is not read (wenji reads ${articleExtensions.join(' ')}); convert it or move it out of the content folder`, { ruleId: 'ignored-file', source: 'wenji' });
+      if (imageExtensions.has(extension)) file.message('image not used by any article; it is left out of the book', { place: start, ruleId: 'unused-file', source: 'wenji' });
+      else file.message(`not an article: ${extension || 'a file without an extension'} is not read (wenji reads ${articleExtensions.join(' ')}); convert it or move it out of the content folder`, { place: start, ruleId: 'ignored-file', source: 'wenji' });
       return file;
     });
 
   return { files: [bookFile, ...prepared.files, ...ignored], articles: prepared.book.articles.length, config, contentDir };
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }

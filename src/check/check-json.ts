@@ -1,5 +1,7 @@
 import type { VFile } from 'vfile';
+import { messageCount } from '../normalize/fix-tally.js';
 import { version } from '../paths.js';
+import { messageRange, severityOf, sortMessages } from './arrange-messages.js';
 import type { CheckResult } from './check-book.js';
 
 /**
@@ -27,13 +29,14 @@ export interface CheckJsonMessage {
   /** Stable rule id, e.g. `image`, `broken-link`, `halfwidth-punctuation`. */
   rule: string | null;
   message: string;
+  /** Present on the infos that count what the build changes by itself (e.g. 42 marks made full-width). */
+  count?: number;
 }
 
 export function checkJson(result: CheckResult, options: { strict: boolean; contentDir: string; config: string | null }): CheckJson {
-  // In report order: file by file, then by line and column (messages without a place first).
-  const messages = result.files.flatMap((file) =>
-    file.messages.map((message) => jsonMessage(file, message)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0)),
-  );
+  // In report order: files in reading order, then by line and column (messages without a place
+  // first); every message, unfolded.
+  const messages = result.files.flatMap((file) => sortMessages(file.messages).map((message) => jsonMessage(file, message)));
   const errors = messages.filter((message) => message.severity === 'error').length;
   const warnings = messages.filter((message) => message.severity === 'warning').length;
   return {
@@ -47,17 +50,17 @@ export function checkJson(result: CheckResult, options: { strict: boolean; conte
 }
 
 function jsonMessage(file: VFile, message: VFile['messages'][number]): CheckJsonMessage {
-  const place = message.place;
-  const start = place && 'start' in place ? place.start : place;
-  const end = place && 'end' in place ? place.end : undefined;
+  const { start, end } = messageRange(message);
+  const count = messageCount(message);
   return {
     file: file.path,
     line: start?.line ?? null,
     column: start?.column ?? null,
     endLine: end?.line ?? null,
     endColumn: end?.column ?? null,
-    severity: message.fatal ? 'error' : message.fatal === false ? 'warning' : 'info',
+    severity: severityOf(message),
     rule: message.ruleId ?? null,
     message: message.reason,
+    ...(count === undefined ? {} : { count }),
   };
 }

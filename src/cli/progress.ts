@@ -13,7 +13,7 @@ export interface ProgressView {
   stop(): void;
 }
 
-const labels: Record<Stage, string> = { load: 'load', normalize: 'normalize', epub: 'write EPUB', pdf: 'print PDF' };
+const labels: Record<Stage, string> = { load: 'load', normalize: 'normalize', images: 'images', epub: 'write EPUB', pdf: 'print PDF' };
 
 interface Row {
   bar: cliProgress.SingleBar;
@@ -103,7 +103,7 @@ function formatRow(stage: Stage, row: Row, value: number, total: number): string
   const width = 20;
   const filled = Math.round((Math.min(value, total) / Math.max(total, 1)) * width);
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
-  const count = stage === 'normalize' ? `${value}/${total}`.padStart(9) : ''.padStart(9);
+  const count = stage === 'normalize' || stage === 'images' ? `${value}/${total}`.padStart(9) : ''.padStart(9);
   const seconds = (((row.ended ?? performance.now()) - row.started) / 1000).toFixed(1).padStart(5);
   return `${status} ${labels[stage].padEnd(10)} ${bar} ${count} ${seconds} s  ${row.note}`.trimEnd();
 }

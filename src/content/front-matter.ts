@@ -12,6 +12,8 @@ export interface ArticleMeta {
   tags: string[];
   /** `false`: a saved page is kept whole instead of narrowed to its main article. */
   extract?: boolean;
+  /** The article's language (front matter `lang`, or `language`), a canonical BCP 47 tag. */
+  language?: string;
 }
 
 const list = z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()]))]).transform((value) =>
@@ -30,6 +32,8 @@ const fields = {
   date,
   tags: list,
   extract: z.boolean(),
+  lang: text,
+  language: text,
 } as const;
 
 export const frontMatterKeys = Object.keys(fields);
@@ -79,6 +83,16 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
       const parsed = schema.safeParse(value);
       if (!parsed.success) {
         warnings.push({ message: `front-matter key "${key}" has the wrong type (expected ${key === 'extract' ? 'true or false' : 'text'}${key === 'tags' || key.startsWith('author') || key === 'translator' ? ' or a list' : ''}); ignored`, line: lineOfKey, rule: 'front-matter-type' });
+        continue;
+      }
+      if (key === 'lang' || key === 'language') {
+        const tag = languageTag(String(parsed.data));
+        if (!tag) {
+          warnings.push({ message: `front-matter key "${key}" is not a language tag: ${JSON.stringify(String(parsed.data))} (expected a BCP 47 tag such as zh-Hans, zh-Hant, ja, en, fr); ignored`, line: lineOfKey, rule: 'front-matter-type' });
+          continue;
+        }
+        // `lang` (pandoc's name) wins over `language` (book.yaml's) when a file has both.
+        if (key === 'lang' || !('lang' in (data as Record<string, unknown>))) meta.language = tag;
         continue;
       }
       assign(meta, key, parsed.data);
@@ -157,6 +171,20 @@ function assign(meta: Partial<ArticleMeta>, key: string, value: string | string[
     case 'tags':
       meta.tags = many(value);
       break;
+  }
+}
+
+/**
+ * A well-formed BCP 47 tag in its canonical case (`zh-hant` → `zh-Hant`), or undefined. An
+ * underscore (`zh_TW`, as locales are written on Unix) is read as a hyphen.
+ */
+export function languageTag(value: string): string | undefined {
+  const candidate = value.trim().replace(/_/g, '-');
+  if (!/^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/.test(candidate)) return undefined;
+  try {
+    return Intl.getCanonicalLocales(candidate)[0];
+  } catch {
+    return undefined;
   }
 }
 

@@ -85,15 +85,15 @@ export function loadContent(options: LoadContentOptions): LoadedContent {
     all.push(file);
     const decoded = decodeText(readFileSync(absolutePath), { html: file.data.format === 'html' });
     if (!decoded.ok) {
-      failed.push(withFatal(file, decoded.reason, 'unreadable'));
+      failed.push(withFatal(file, decoded.reason, 'unreadable', fileStart));
       continue;
     }
     file.value = decoded.text;
     file.data.encoding = decoded.encoding;
-    for (const note of decoded.notes) file.info(note, { ruleId: 'encoding', source: 'wenji' });
+    for (const note of decoded.notes) file.info(note, { place: fileStart, ruleId: 'encoding', source: 'wenji' });
     reportReplacementCharacters(file, decoded.text);
     if (decoded.text.trim() === '') {
-      failed.push(withFatal(file, 'the file has no text (only whitespace); add text or remove the file', 'empty-file'));
+      failed.push(withFatal(file, 'the file has no text (only whitespace); add text or remove the file', 'empty-file', fileStart));
       continue;
     }
     files.push(file);
@@ -104,6 +104,9 @@ export function loadContent(options: LoadContentOptions): LoadedContent {
   }
   return { files, failed, all, ignored, orderWarnings: warnings };
 }
+
+/** Messages about a whole file (unreadable, empty) are shown at its start. */
+const fileStart = { line: 1, column: 1 };
 
 /** Records a fatal message without throwing, so a caller can keep building the other articles. */
 export function withFatal(file: VFile, reason: string, ruleId: string, place?: { line: number; column: number }): VFile {
@@ -133,7 +136,8 @@ function reportReplacementCharacters(file: VFile, text: string): void {
       source: 'wenji',
     });
   }
-  if (runs.length > limit) file.message(`more broken characters (U+FFFD) after the first ${limit}; the source is badly damaged`, { ruleId: 'replacement-character', source: 'wenji' });
+  const more = runs[limit];
+  if (more) file.message(`more broken characters (U+FFFD) after the first ${limit}; the source is badly damaged`, { place: { line: more.line, column: more.column }, ruleId: 'replacement-character', source: 'wenji' });
 }
 
 function walk(root: string, dir: string, found: string[], ignored: string[]): void {

@@ -9,6 +9,10 @@ import type { ArticleMeta, FrontMatter } from './front-matter.js';
 import { readHtmlMeta } from './html-meta.js';
 import { pageTitle } from './page-title.js';
 import { firstH1, isText, type ParsedArticle, type ParseOptions } from './parse.js';
+import { sourceLocator } from '../normalize/source-point.js';
+
+/** Notes about the page as a whole are shown at its start. */
+const pageStart = { line: 1, column: 1 };
 
 /**
  * A saved page or a fragment. The page's `<meta>` fill the metadata and readability narrows the
@@ -32,14 +36,14 @@ export async function parseHtml(file: VFile, text: string, frontMatter: FrontMat
 
   const extract = stated.extract ?? pageExtract ?? options.extract ?? true;
   if (!extract) {
-    file.info('extraction is off for this page: the whole body is kept', { ruleId: 'extract', source: 'wenji' });
+    file.info('extraction is off for this page: the whole body is kept', { place: pageStart, ruleId: 'extract', source: 'wenji' });
     return { tree: wholeBody(), meta, stated, fallbackTitles: fallbackTitles.filter(isText) };
   }
   const extraction = await extractArticle(html, document, [meta.title, documentTitle].filter(isText));
   const { facts } = extraction;
   // <meta> tags are what the page states about itself; readability's findings (JSON-LD, byline
   // elements) fill what they leave open.
-  if (facts.removedByline) file.info(`removed the page's byline line: "${facts.removedByline}" (the byline is printed above the article)`, { ruleId: 'extract', source: 'wenji' });
+  if (facts.removedByline) file.info(`removed the page's byline line: "${facts.removedByline}" (the byline is printed above the article)`, { place: sourceLocator(html).find(facts.removedByline.split(/\s+/u)[0]!) ?? pageStart, ruleId: 'extract', source: 'wenji' });
   if (!meta.authors?.length && facts.byline) {
     const authors = bylineAuthors(facts.byline);
     if (authors.length) meta.authors = authors;
@@ -50,7 +54,7 @@ export async function parseHtml(file: VFile, text: string, frontMatter: FrontMat
     extraction.method === 'readability'
       ? `saved page: kept the main article (${extraction.kept} of ${extraction.total} characters of the page)`
       : `saved page: readability found no article; kept the page's main block (${extraction.kept} of ${extraction.total} characters)`,
-    { ruleId: 'extract', source: 'wenji' },
+    { place: pageStart, ruleId: 'extract', source: 'wenji' },
   );
   // Readability may know the site's name from JSON-LD when no <meta> says it.
   const siteNames = [...titles.siteNames, ...(facts.siteName ? [facts.siteName] : [])];

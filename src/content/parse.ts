@@ -11,6 +11,8 @@ import { labelsFor } from '../book/labels.js';
 import { FrontMatterError, readFrontMatter, type ArticleMeta, type FrontMatter } from './front-matter.js';
 import { parseTextArticles, type TextOptions } from './parse-text.js';
 import remarkCjkAutolinks from './remark-cjk-autolinks.js';
+import remarkImagePaths, { protectImagePaths } from './remark-image-paths.js';
+import { tallyFix } from '../normalize/fix-tally.js';
 
 /** A source file read into a hast tree, before normalization. */
 export interface ParsedArticle {
@@ -91,13 +93,14 @@ export async function parseArticles(file: VFile, options: ParseOptions): Promise
 }
 
 async function parseMarkdown(file: VFile, frontMatter: FrontMatter | undefined, fileTitle: string, options: ParseOptions): Promise<ParsedArticle> {
-  const labels = labelsFor(options.language);
+  const labels = labelsFor(frontMatter?.meta.language ?? options.language);
   const processor = unified()
     .use(remarkParse)
     .use(remarkFrontmatter, ['yaml'])
     .use(remarkGfm)
     .use(remarkSkipAutolinkScan, String(file.value))
     .use(remarkCjkAutolinks)
+    .use(remarkImagePaths)
     .use(remarkRehype, {
       allowDangerousHtml: true,
       clobberPrefix: '',
@@ -105,7 +108,9 @@ async function parseMarkdown(file: VFile, frontMatter: FrontMatter | undefined, 
       footnoteBackLabel: (index, rereference) => labels.backToText(`${index + 1}${rereference > 1 ? `-${rereference}` : ''}`),
     })
 ;
-  let tree = (await processor.run(processor.parse(file), file)) as Root;
+  // Loose image paths (spaces, backslashes) are protected for the parser, position for position.
+  const source = String(file.value);
+  let tree = (await processor.run(processor.parse(protectImagePaths(source, file)), file)) as Root;
   // Raw HTML inside Markdown (ruby, <br>, <sup>…) is parsed into the tree; skipping the
   // parse5 pass when there is none saves a third of the Markdown time.
   if (hasRaw(tree)) {
@@ -133,9 +138,10 @@ function remarkSkipAutolinkScan(this: Processor, source: string): void {
 
 /** Plain text: paragraphs by line, blank line or indent (see parse-text.ts); posts split by frames or on request. */
 function parseText(file: VFile, text: string, frontMatter: FrontMatter | undefined, fileTitle: string, options: TextOptions): ParsedArticle[] {
+  countIndents(file, text, frontMatter?.lineCount ?? 0);
   return parseTextArticles(text, frontMatter, options).map((article) => {
     for (const note of article.notes) {
-      const details = { ruleId: note.ruleId ?? 'text', source: 'wenji', place: note.line ? { line: note.line, column: 1 } : undefined };
+      const details = { ruleId: note.ruleId ?? 'text', source: 'wenji', place: { line: note.line ?? 1, column: 1 } };
       if (note.severity === 'error') file.message(note.message, details).fatal = true;
       else if (note.severity === 'warning') file.message(note.message, details);
       else file.info(note.message, details);
@@ -145,6 +151,19 @@ function parseText(file: VFile, text: string, frontMatter: FrontMatter | undefin
     if (article.piece !== undefined) parsed.piece = article.piece;
     return parsed;
   });
+}
+
+/** The reader drops every line's indent; those made of full-width spaces (`　　正文`) are counted. */
+function countIndents(file: VFile, text: string, skipLines: number): void {
+  const indents = /^[ \t\u00A0]*\u3000[\s\u3000\u00A0]*\S/u;
+  let first: number | undefined;
+  let count = 0;
+  for (const [index, line] of text.split(/\r\n|\r|\n/).entries()) {
+    if (index < skipLines || !indents.test(line)) continue;
+    first ??= index + 1;
+    count++;
+  }
+  if (count) tallyFix(file, 'indent', Array.from({ length: count }, () => ''), () => ({ line: first!, column: 1 }));
 }
 
 function hasRaw(node: Root | ElementContent): boolean {

@@ -4,7 +4,7 @@ import { unified, type PluggableList } from 'unified';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { visit } from './visit.js';
-import type { Labels } from '../book/labels.js';
+import { labelsFor, type Labels } from '../book/labels.js';
 import type { Article, Section } from '../book/model.js';
 import type { ParsedArticle } from '../content/parse.js';
 import type { ArticleMeta } from '../content/front-matter.js';
@@ -45,6 +45,7 @@ export interface NormalizeContext {
   id: string;
   /** The book's language. */
   language: string;
+  /** Words in the book's language; an article in another language gets its own. */
   labels: Labels;
   /** Book-wide settings and per-build shared state (from `prepareBook`); defaults when absent. */
   settings?: NormalizeSettings;
@@ -157,12 +158,14 @@ export async function normalizeArticle(parsed: ParsedArticle, file: VFile, conte
   const settings = context.settings ?? defaultSettings();
   const override = context.override ?? {};
   // The language decides which text rules apply, so it is read from the source, before them.
-  const sourceLanguage = detectLanguage((override.title ?? parsed.meta.title ?? '') + proseSample(parsed.tree), context.language);
-  const language = sourceLanguage ?? context.language;
+  const ownLanguage = articleLanguage(parsed, context.language, override.title);
+  const language = ownLanguage ?? context.language;
+  // Notes headings, note references and image descriptions are read in the article's language.
+  const labels = ownLanguage ? labelsFor(ownLanguage) : context.labels;
   // Chrome and credit lines go first: a title or a byline is never decided on what they leave.
   const takeTitle = parsed.titleFrom === 'text' && !override.title && !parsed.meta.title;
   const knownTitle = override.title ?? parsed.meta.title ?? (parsed.titleFrom === 'text' ? undefined : parsed.fallbackTitles[0]);
-  const cleaned = (await unified().use(cleanupPlugins({ ...context, settings }, { takeTitle, knownTitle })).run(parsed.tree, file)) as Root;
+  const cleaned = (await unified().use(cleanupPlugins({ ...context, labels, settings }, { takeTitle, knownTitle })).run(parsed.tree, file)) as Root;
   const credits = file.data.credits ?? { authors: [], translators: [], sources: [] };
   const taken = takeTitle ? file.data.takenTitle : undefined;
   delete file.data.credits;
@@ -170,7 +173,7 @@ export async function normalizeArticle(parsed: ParsedArticle, file: VFile, conte
   const rawTitle = withoutInvalidCharacters(override.title ?? parsed.meta.title ?? taken?.title ?? parsed.fallbackTitles[0] ?? context.id).replace(/\s+/g, ' ').trim() || context.id;
   const title = normalizeText(rawTitle, settings, language);
   if (taken?.from === 'derived') reportDerivedTitle(file, parsed, taken.line, title, taken.place);
-  const body = (await unified().use(bodyPlugins({ ...context, settings }, title, language)).run(cleaned, file)) as Root;
+  const body = (await unified().use(bodyPlugins({ ...context, labels, settings }, title, language)).run(cleaned, file)) as Root;
   dropPositions(body);
   const text = toString(body);
   const convert = (value: string) => normalizeText(withoutInvalidCharacters(value), { ...settings, typography: { ...settings.typography, punctuation: false, dashes: false, quotes: false, spacing: 'none' } }, language);
@@ -191,7 +194,7 @@ export async function normalizeArticle(parsed: ParsedArticle, file: VFile, conte
   if (meta.source) article.source = convert(meta.source);
   if (meta.url) article.url = withoutTracking(meta.url);
   if (meta.date) article.date = meta.date;
-  if (sourceLanguage) article.language = sourceLanguage;
+  if (ownLanguage) article.language = ownLanguage;
   return article;
 }
 
@@ -264,6 +267,15 @@ export function collectSections(body: Root): Section[] {
     }
   });
   return sections;
+}
+
+/**
+ * The language an article is written in, when it is not simply the book's: its front matter's
+ * `lang` (which always wins), else what its text shows (see `detectLanguage`).
+ */
+export function articleLanguage(parsed: ParsedArticle, bookLanguage: string, title?: string): string | undefined {
+  if (parsed.meta.language) return parsed.meta.language;
+  return detectLanguage((title ?? parsed.meta.title ?? (parsed.titleFrom === 'text' ? '' : parsed.fallbackTitles[0]) ?? '') + proseSample(parsed.tree), bookLanguage);
 }
 
 /**

@@ -19,6 +19,8 @@ export interface ProseRun {
   text: string;
   /** In document order, so their starts ascend. */
   nodes: ProseNode[];
+  /** The block the run belongs to (its nearest non-inline ancestor), for source positions. */
+  block: Parents;
 }
 
 /** Stands for an image or another object in a run's text: neither CJK nor Latin. */
@@ -29,8 +31,9 @@ export function proseRuns(tree: Root): ProseRun[] {
   let parts: string[] = [];
   let length = 0;
   let nodes: ProseNode[] = [];
+  let block: Parents = tree;
   const flush = () => {
-    if (nodes.length) runs.push({ text: parts.join(''), nodes });
+    if (nodes.length) runs.push({ text: parts.join(''), nodes, block });
     parts = [];
     length = 0;
     nodes = [];
@@ -54,7 +57,15 @@ export function proseRuns(tree: Root): ProseRun[] {
       else if (child.tagName === 'img') context(objectMark);
       else if (literalElements.has(child.tagName) || isOtherLanguage(child)) {
         if (inline) context(toString(child));
-      } else walk(child);
+      } else if (inline) walk(child);
+      else {
+        const outer = block;
+        block = child;
+        walk(child);
+        flush();
+        block = outer;
+        continue;
+      }
       if (!inline) flush();
     }
   };
@@ -116,13 +127,14 @@ export function applyEdits(run: ProseRun, edits: Map<number, string>): void {
 }
 
 /**
- * Ranges of a run's text that are addresses (URLs, e-mail, domain names): their punctuation is
- * part of them and stays ASCII.
+ * Ranges of a run's text that are addresses (URLs, e-mail, domain names) or Markdown image
+ * syntax left as text (`![秋天](图片 文件夹/秋天.jpg)`, whose file was not found): their
+ * punctuation is part of them and stays ASCII, so the author can still read and fix them.
  */
 export function addressRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
-  if (!/[:@.]/.test(text)) return ranges;
-  for (const match of text.matchAll(/(?:[a-z][a-z\d+.-]*:\/\/|www\.)[^\s<>"'，。、；：！？（）「」“”‘’《》\u3000]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|cn|io|edu|gov|tw|hk|jp|info|me|dev)\b(?:\/[^\s，。、；：！？（）「」“”]*)?/giu)) {
+  if (!/[:@.]|!\[/.test(text)) return ranges;
+  for (const match of text.matchAll(/!\[[^\]\n]*\]\([^()\n]*\)|(?:[a-z][a-z\d+.-]*:\/\/|www\.)[^\s<>"'，。、；：！？（）「」“”‘’《》\u3000]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|cn|io|edu|gov|tw|hk|jp|info|me|dev)\b(?:\/[^\s，。、；：！？（）「」“”]*)?/giu)) {
     ranges.push([match.index, match.index + match[0].length]);
   }
   return ranges;

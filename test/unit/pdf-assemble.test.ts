@@ -329,6 +329,11 @@ describe('assembleBody', () => {
     assert.equal(select('#third .source', tree), undefined);
   });
 
+  test('an article in another language has its byline in that language', () => {
+    const tree = parseDocument(assembleBody(sampleBook(), options('vertical')));
+    assert.equal(toString(select('#second .byline', tree)!), 'by Author');
+  });
+
   test('the article body follows its header', () => {
     const tree = parseDocument(assembleBody(sampleBook(), options('vertical')));
     const first = select('#first', tree)!;
@@ -468,6 +473,8 @@ describe('assembleFront', () => {
       ['first', 'first#first-one', 'first#first-two', 'second', 'third'],
     );
     assert.equal(toString(select('.contents-title', tree)!), '目录');
+    // A title in another language is marked with it (read aloud, set, hyphenated in it).
+    assert.deepEqual(items.map((li) => select('.toc-title', li)?.properties.lang ?? null), [null, null, null, 'en', null]);
   });
 
   test('page numbers come from the map; up to 3 digits are tate-chu-yoko, longer upright', () => {

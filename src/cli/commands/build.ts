@@ -26,7 +26,7 @@ export function buildCommand(name: Target | 'build', summary: string, targets: T
     .addOption(new Option('-p, --page-size <size>', 'PDF page size (default: a5)').choices(pageSizes))
     .option('--no-cache', 'normalize every article again, without reading or writing out/.cache')
     .option('-q, --quiet', 'print errors only')
-    .option('--fetch-images', 'download remote images (cached in OUT/.cache); without it they are replaced by their caption')
+    .option('--fetch-images', 'download remote images, four at a time (cached in OUT/.cache); a host that cannot be reached costs one quick probe, and with no network all are skipped at once; without it they are replaced by their caption')
     .option('--verbose', 'also list what was cleaned up (removed page chrome, encodings, converted images) and print stack traces for internal errors')
     .action(async (dir: string, flags: BuildFlags) => {
       process.exitCode = await runBuild(dir, flags, targets);
@@ -65,7 +65,7 @@ async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Prom
     });
     view.stop();
     const counts = countMessages(result.files);
-    counts.warnings += result.warnings.length;
+    counts.warnings += result.warnings.length + result.notices.length;
     if (!flags.quiet) {
       for (const warning of result.warnings) stderr(`wenji: warning: ${warning}`);
       for (const output of result.outputs) stdout(`${path.relative(process.cwd(), output.path) || output.path}  ${formatBytes(output.bytes)}${output.pages ? `  ${output.pages} pages` : ''}`);

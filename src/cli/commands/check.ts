@@ -15,13 +15,13 @@ export function checkCommand(): Command {
     new Command('check')
       .summary('Lint the anthology without building it')
       .description(
-        'Lint the anthology without building it: missing or duplicate titles, articles with no text, broken links and images, remote images, U+FFFD characters, half-width punctuation in CJK text, unknown front-matter keys, files that are not read.\n\nExit code 0 when there are no errors (with --strict: no warnings either), 5 otherwise.',
+        'Lint the anthology without building it: missing or duplicate titles, articles with no text, broken links and images, remote images, U+FFFD characters, half-width punctuation the build cannot fix, unknown front-matter keys, files that are not read. What the build fixes by itself (half-width punctuation, dashes, quotes, indents) is one info line per file with a count.\n\nEach message has its line:column; repeated messages are one line with a count (--verbose lists them). Exit code 0 when there are no errors (with --strict: no warnings either), 5 otherwise.',
       ),
   )
     .option('--strict', 'fail on warnings too')
     .option('--json', 'print the report as JSON on stdout (shape documented in the README)')
     .option('-q, --quiet', 'print errors only')
-    .option('--verbose', 'print stack traces for internal errors')
+    .option('--verbose', 'list every repeated message and what the build cleans up, and print stack traces for internal errors')
     .action(async (dir: string, flags: CheckFlags) => {
       process.exitCode = await runCheck(dir, flags);
     });
@@ -38,7 +38,7 @@ async function runCheck(dir: string, flags: CheckFlags): Promise<number> {
       stdout(JSON.stringify(checkJson(result, { strict: Boolean(flags.strict), contentDir: shown(result.contentDir)!, config: shown(result.config.file) }), null, 2));
       return failed ? exitCodes.article : exitCodes.ok;
     }
-    const report = formatMessages(result.files, { quiet: Boolean(flags.quiet), color: process.stdout.isTTY === true });
+    const report = formatMessages(result.files, { quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose), infos: 'counted', color: process.stdout.isTTY === true });
     if (report) stdout(report);
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     if (!flags.quiet || failed) {

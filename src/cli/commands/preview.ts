@@ -30,7 +30,7 @@ export function previewCommand(): Command {
     .addOption(new Option('-p, --page-size <size>', 'page size (default: as the PDF, a5)').choices(pageSizes))
     .option('--open', 'open the preview in the default browser')
     .option('-q, --quiet', 'print the address and errors only')
-    .option('--verbose', 'print stack traces for internal errors')
+    .option('--verbose', 'list every repeated message and what was cleaned up, and print stack traces for internal errors')
     .action(async (dir: string, flags: PreviewFlags) => {
       process.exitCode = await runPreview(dir, flags);
     });
@@ -126,7 +126,7 @@ async function runPreview(dir: string, flags: PreviewFlags): Promise<number> {
     if (options.quiet) return;
     // The full report once; after that, only the messages of the files that changed.
     const shown = changed ? report.files.filter((file) => changed.some((name) => path.resolve(name) === file.data.absolutePath)) : report.files;
-    const text = formatMessages(shown, { quiet: false, color: process.stderr.isTTY === true });
+    const text = formatMessages(shown, { quiet: false, verbose: Boolean(options.verbose), color: process.stderr.isTTY === true });
     if (text) stderr(text);
     if (!changed) for (const notice of report.notices) stderr(`wenji: warning: ${notice}`);
     const what = changed ? `rebuilt in ${Math.round(report.seconds * 1000)} ms after ${changed.length === 1 ? displayPath(path.resolve(changed[0]!), process.cwd()) : `${changed.length} changes`}` : `built in ${report.seconds.toFixed(1)} s`;

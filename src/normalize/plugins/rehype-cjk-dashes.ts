@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
 import { isCjk, isCjkLetter } from '../cjk-characters.js';
+import { tallyEdits } from '../fix-tally.js';
 import { addressRanges, applyEdits, inRanges, isProseAt, letterBeside, nodeAt, nextVisible, previousVisible, proseRuns, type ProseRun } from '../prose-runs.js';
 
 export type Options = Record<string, never>;
@@ -12,10 +13,12 @@ export type Options = Record<string, never>;
  * text, addresses and code keep their dots and hyphens. Runs that are already right stay.
  */
 export default function rehypeCjkDashes(_options: Options = {}): Transformer<Root> {
-  return (tree) => {
+  return (tree, file) => {
     for (const run of proseRuns(tree)) {
       if (!/\.{3}|。{3}|[·・．]{3}|…|-{2}|－{2}|[─―—]/u.test(run.text)) continue;
-      applyEdits(run, dashEdits(run));
+      const edits = dashEdits(run);
+      tallyEdits(file, 'cjk-dashes', run, edits);
+      applyEdits(run, edits);
     }
   };
 }

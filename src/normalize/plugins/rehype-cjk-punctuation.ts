@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
 import { isCjk, isCjkLetter } from '../cjk-characters.js';
+import { tallyEdits } from '../fix-tally.js';
 import { addressRanges, applyEdits, charEndingAt, charStartingAt, inRanges, isBlank, isProseAt, letterBeside, nextVisible, proseRuns, type ProseRun } from '../prose-runs.js';
 
 export type Options = Record<string, never>;
@@ -18,10 +19,12 @@ const closers = new Set(['”', '’', '」', '』', '）', '》', '"', "'", ')'
  * Spaces typed around a converted mark go: the full-width mark carries its own space.
  */
 export default function rehypeCjkPunctuation(_options: Options = {}): Transformer<Root> {
-  return (tree) => {
+  return (tree, file) => {
     for (const run of proseRuns(tree)) {
       if (!candidates.test(run.text)) continue;
-      applyEdits(run, punctuationEdits(run));
+      const edits = punctuationEdits(run);
+      tallyEdits(file, 'cjk-punctuation', run, edits);
+      applyEdits(run, edits);
     }
   };
 }

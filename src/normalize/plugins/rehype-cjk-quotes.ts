@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
 import { isCjk, isCjkLetter } from '../cjk-characters.js';
+import { tallyEdits } from '../fix-tally.js';
 import { addressRanges, applyEdits, inRanges, isProseAt, proseRuns, type ProseRun } from '../prose-runs.js';
 
 export type Options = Record<string, never>;
@@ -14,12 +15,13 @@ export type Options = Record<string, never>;
  * two letters (`don't`) and every `"` after a digit (`6"`, an inch mark).
  */
 export default function rehypeCjkQuotes(_options: Options = {}): Transformer<Root> {
-  return (tree) => {
+  return (tree, file) => {
     for (const run of proseRuns(tree)) {
       if (!/["'＂]/.test(run.text)) continue;
       const edits = new Map<number, string>();
       pairQuotes(run, edits, '"');
       pairQuotes(run, edits, "'");
+      tallyEdits(file, 'cjk-quotes', run, edits);
       applyEdits(run, edits);
     }
   };

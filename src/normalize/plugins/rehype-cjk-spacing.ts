@@ -2,6 +2,7 @@ import type { Root } from 'hast';
 import type { Transformer } from 'unified';
 import { cjkLetter } from '../cjk-characters.js';
 import { phrasing } from '../hast-tools.js';
+import { tallyEdits } from '../fix-tally.js';
 import { addressRanges, applyEdits, inRanges, nodeAt, proseRuns, type ProseRun } from '../prose-runs.js';
 
 export type Options = {
@@ -24,10 +25,12 @@ const quick = new RegExp(`[${cjkLetter}]`, 'u');
  * is inserted next to punctuation. Code and Latin-language elements are context, never changed.
  */
 export default function rehypeCjkSpacing(options: Options): Transformer<Root> {
-  return (tree) => {
+  return (tree, file) => {
     for (const run of proseRuns(tree)) {
       if (!quick.test(run.text) || !/[A-Za-z0-9\u00C0-\u024F]/.test(run.text)) continue;
-      applyEdits(run, options.mode === 'remove' ? removals(run) : insertions(run));
+      const edits = options.mode === 'remove' ? removals(run) : insertions(run);
+      tallyEdits(file, 'cjk-spacing', run, edits, { deletions: true, variant: options.mode });
+      applyEdits(run, edits);
     }
   };
 }

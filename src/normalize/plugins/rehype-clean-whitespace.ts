@@ -1,5 +1,8 @@
-import type { Element, ElementContent, Parents, Root } from 'hast';
+import type { Element, ElementContent, Parents, Root, Text } from 'hast';
 import type { Transformer } from 'unified';
+import type { VFile } from 'vfile';
+import { sourceLocator } from '../source-point.js';
+import { tallyFix } from '../fix-tally.js';
 import { isElement, isPhrasing, isWhitespaceText, literalElements, phrasing } from '../hast-tools.js';
 
 export type Options = Record<string, never>;
@@ -17,20 +20,20 @@ const droppableWhenEmpty = new Set(['p', 'div', 'span', 'h1', 'h2', 'h3', 'h4', 
  * carries (`　　`) are stripped because the stylesheet indents paragraphs.
  */
 export default function rehypeCleanWhitespace(_options: Options = {}): Transformer<Root> {
-  return (tree) => {
-    clean(tree, new WeakSet());
+  return (tree, file) => {
+    clean(tree, new WeakSet(), file);
   };
 }
 
 /** `done` holds the nodes already cleaned, so that paragraphs made by a split are cleaned once. */
-function clean(parent: Parents, done: WeakSet<Parents>): void {
+function clean(parent: Parents, done: WeakSet<Parents>, file: VFile): void {
   if (parent.type === 'element' && literalElements.has(parent.tagName)) return;
   // Dropping an empty wrapper can bring two `<br>` together (`<br><em></em><br>`), which is
   // then a paragraph break: repeat until nothing changes, so a second run changes nothing.
   for (let round = 0; round < 4; round++) {
     splitAtDoubleBreaks(parent, parent.type === 'root' || splittable.has(parent.tagName));
     for (const child of parent.children) {
-      if (child.type === 'element' && !done.has(child)) clean(child, done);
+      if (child.type === 'element' && !done.has(child)) clean(child, done, file);
     }
     let changed = false;
     const children: ElementContent[] = [];
@@ -40,7 +43,7 @@ function clean(parent: Parents, done: WeakSet<Parents>): void {
         continue;
       }
       if (child.type === 'element') {
-        if (isTextBlock(child)) trimBlock(child);
+        if (isTextBlock(child)) trimBlock(child, file);
         if (isEmpty(child)) {
           // An empty inline wrapper goes, but not the space or line break it holds (`a<span> </span>b`).
           if (phrasing.has(child.tagName)) children.push(...child.children.filter((node) => node.type !== 'comment'));
@@ -148,12 +151,20 @@ function isBr(node: ElementContent | undefined): boolean {
  * Leading and trailing whitespace, `&nbsp;`, full-width spaces and `<br>` inside a text block
  * go; inner runs of `&nbsp;` collapse to one space.
  */
-function trimBlock(block: Element): void {
+function trimBlock(block: Element, file: VFile): void {
   const children = block.children;
   while (children.length && (isBr(children[0]) || isWhitespaceText(children[0]!))) children.shift();
   while (children.length && (isBr(children.at(-1)) || isWhitespaceText(children.at(-1)!))) children.pop();
   const first = firstText(block);
-  if (first) first.value = first.value.replace(/^[\s\u00A0\u3000]+/u, '');
+  if (first) {
+    const indent = /^[\s\u00A0\u3000]+/u.exec(first.value)?.[0];
+    // A full-width-space indent (`　　正文`) is counted: the build removes it by itself.
+    if (indent?.includes('\u3000') && first.value.length > indent.length) {
+      const at = indent.indexOf('\u3000');
+      tallyFix(file, 'indent', [''], () => (file.value === undefined ? undefined : sourceLocator(String(file.value)).text(first, at, block)));
+    }
+    first.value = first.value.slice(indent?.length ?? 0);
+  }
   const last = lastText(block);
   if (last) last.value = last.value.replace(/[\s\u00A0\u3000]+$/u, '');
   for (const child of children) {
@@ -162,7 +173,7 @@ function trimBlock(block: Element): void {
   }
 }
 
-function firstText(element: Element): { value: string } | undefined {
+function firstText(element: Element): Text | undefined {
   const first = element.children[0];
   if (!first) return undefined;
   if (first.type === 'text') return first;

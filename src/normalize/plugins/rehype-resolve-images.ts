@@ -37,7 +37,7 @@ export type Options = {
   /** Longest side in pixels; larger images are scaled down (default 1600; 0 keeps every size). */
   maxDimension?: number;
   /** Downloads a remote image; only given with `--fetch-images` (otherwise remote images are not fetched). */
-  fetchRemote?: (url: string) => Promise<{ bytes: Uint8Array } | { problem: string }>;
+  fetchRemote?: (url: string) => Promise<{ bytes: Uint8Array } | { problem: string; summarized?: boolean }>;
   /**
    * Shared by the book's articles (created per build): an image used twice is read once and
    * converted once. Keyed by source (path or URL) and by content hash.
@@ -71,6 +71,13 @@ export default function rehypeResolveImages(options: Options): Transformer<Root>
       if (node.tagName === 'img' && parent) found.push({ node, parent });
       return undefined;
     });
+    // The article's downloads start together (the fetcher runs a few at once); they are used in order below.
+    if (options.fetchRemote) {
+      for (const { node } of found) {
+        const src = pickSource(node);
+        if (src && /^(https?:)?\/\//i.test(src)) options.fetchRemote(remoteUrl(src)).catch(() => {});
+      }
+    }
     for (const { node, parent } of found) {
       const alt = String(node.properties.alt ?? '').trim();
       const src = pickSource(node);
@@ -86,7 +93,10 @@ export default function rehypeResolveImages(options: Options): Transformer<Root>
       const caption = parent.type === 'element' && parent.tagName === 'figure' ? figureCaption(parent) : '';
       // A file name (`IMG_3886.jpg`) says nothing to a reader: with no description the image just goes.
       const described = alt !== '' && !isFileName(alt);
-      file.message(described || caption ? result.problem : `${result.problem}; left out (it has no description${alt ? `, only the file name "${alt}"` : ''})`, { place: node.position, ruleId: 'image', source: 'wenji' });
+      const problem = described || caption ? result.problem : `${result.problem}; left out (it has no description${alt ? `, only the file name "${alt}"` : ''})`;
+      // An image whose host could not be reached is listed by --verbose; the build says it once for all of them.
+      if (result.summarized) file.info(problem, { place: node.position, ruleId: 'image', source: 'wenji' });
+      else file.message(problem, { place: node.position, ruleId: 'image', source: 'wenji' });
       const replacement: ElementContent[] = !described || (caption && caption.includes(alt)) ? [] : [h('span', { className: ['image-unavailable'] }, options.unavailable(alt))];
       const index = parent.children.indexOf(node);
       if (index !== -1) parent.children.splice(index, 1, ...replacement);
@@ -108,7 +118,7 @@ function pickSource(node: Element): string | undefined {
   return last || undefined;
 }
 
-type Resolution = { asset: ImageAsset; note?: string } | { problem: string };
+type Resolution = { asset: ImageAsset; note?: string } | { problem: string; summarized?: boolean };
 
 interface ResolveSettings extends Options {
   maxBytes: number;
@@ -122,15 +132,20 @@ async function resolve(src: string, file: VFile, settings: ResolveSettings): Pro
   }
   if (/^(https?:)?\/\//i.test(src)) {
     if (!settings.fetchRemote) return { problem: `remote image not fetched: ${src} (save a local copy next to the article and link to it, or build with --fetch-images)` };
-    const url = src.startsWith('//') ? `https:${src}` : src;
+    const url = remoteUrl(src);
     const fetched = await settings.fetchRemote(url);
-    if ('problem' in fetched) return { problem: `remote image not included: ${src} (${fetched.problem})` };
+    if ('problem' in fetched) return { problem: `remote image not included: ${src} (${fetched.problem})`, ...(fetched.summarized ? { summarized: true } : {}) };
     const result = await packaged(fetched.bytes, url, src, settings);
     return 'asset' in result ? { asset: result.asset, note: result.note ? `downloaded; ${result.note}` : `downloaded: ${src}` } : result;
   }
   if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return { problem: `image with an unsupported address skipped: ${src.slice(0, 80)}` };
   const local = readLocal(src, file, settings.maxBytes);
   return 'problem' in local ? local : packaged(local.bytes, local.source, src, settings);
+}
+
+/** A protocol-relative address (`//host/a.jpg`) is fetched over https. */
+function remoteUrl(src: string): string {
+  return src.startsWith('//') ? `https:${src}` : src;
 }
 
 function readLocal(src: string, file: VFile, maxBytes: number): { bytes: Uint8Array; source: string } | { problem: string } {

@@ -2,6 +2,7 @@ import type { Root } from 'hast';
 import type { Transformer } from 'unified';
 import { visit } from '../visit.js';
 import { visitProse } from '../hast-tools.js';
+import { sourceLocator } from '../source-point.js';
 
 export type Options = {
   /** Longest run of non-space Latin characters that is not reported (default 120). */
@@ -21,13 +22,14 @@ export default function rehypeWarnOversized(options: Options = {}): Transformer<
   const longWord = new RegExp(`[\\x21-\\x7E]{${maxWord + 1},}`);
   return (tree, file) => {
     let reported = false;
-    visitProse(tree, (node) => {
+    visitProse(tree, (node, ancestors) => {
       if (reported) return;
       const match = longWord.exec(node.value);
       if (!match) return;
       reported = true;
       file.message(`a ${match[0].length}-character string without spaces (${match[0].slice(0, 24)}…) will be broken at arbitrary points`, {
-        place: node.position,
+        // Plain text has positions on its paragraphs only.
+        place: (file.value === undefined ? undefined : sourceLocator(String(file.value)).text(node, match.index, ancestors.findLast((ancestor) => ancestor.position))) ?? node.position,
         ruleId: 'long-word',
         source: 'wenji',
       });

@@ -12,6 +12,9 @@ export const articleHref = (article: Pick<Article, 'id'>) => `${article.id}.xhtm
 export const articlePartHref = (article: Pick<Article, 'id'>, n: number) => (n === 1 ? articleHref(article) : `${article.id}_${n}.xhtml`);
 export const tocHref = (entry: TocEntry) => `${entry.articleId}.xhtml${entry.fragment ? `#${entry.fragment}` : ''}`;
 
+/** `lang` and `xml:lang` of an entry whose article has its own language (read aloud in it). */
+const entryLanguage = (entry: TocEntry) => (entry.language ? { lang: entry.language, 'xml:lang': entry.language } : {});
+
 const join = (names: string[], labels: Labels) => names.join(labels.listSeparator);
 
 /** The title page: title, subtitle, authors or editors, publisher and date. */
@@ -38,7 +41,7 @@ export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels, hr
         { className: ['contents-list'] },
         toc.map((entry) =>
           h('li', [
-            h('a', { href: hrefOf(entry) }, entry.title),
+            h('a', { href: hrefOf(entry), ...entryLanguage(entry) }, entry.title),
             entry.authors.length ? h('span', { className: ['contents-author'] }, join(entry.authors, labels)) : undefined,
           ].filter((node) => node !== undefined)),
         ),
@@ -50,7 +53,7 @@ export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels, hr
 /** The navigation document's `nav epub:type="toc"`: articles and (optionally) their sections. */
 export function navBody(toc: TocEntry[], labels: Labels, landmarks: { href: string; type: string; title: string }[], hrefOf: (entry: TocEntry) => string = tocHref): ElementContent[] {
   const list = (entries: TocEntry[]): ElementContent =>
-    h('ol', entries.map((entry) => h('li', [h('a', { href: hrefOf(entry) }, entry.title), ...(entry.children.length ? [list(entry.children)] : [])])));
+    h('ol', entries.map((entry) => h('li', [h('a', { href: hrefOf(entry), ...entryLanguage(entry) }, entry.title), ...(entry.children.length ? [list(entry.children)] : [])])));
   return [
     h('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc' }, [h('h1', labels.contents), list(toc)]),
     h('nav', { 'epub:type': 'landmarks', id: 'landmarks', hidden: true }, [

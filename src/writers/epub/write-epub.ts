@@ -150,7 +150,11 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
 
   const articleSpecBase = (article: Article) => ({ title: article.title, bodyClass: 'article', matter: 'bodymatter', language: article.language ?? meta.language });
   /** The article section's content: header, body with alt text on every image. */
-  const articleChildren = (article: Article): ElementContent[] => [articleHeader(article, labels), ...(withAltText(article.body, labels.image).children as ElementContent[])];
+  const articleChildren = (article: Article): ElementContent[] => {
+    // The byline and image descriptions in the article's own language.
+    const own = article.language ? labelsFor(article.language) : labels;
+    return [articleHeader(article, own), ...(withAltText(article.body, own.image).children as ElementContent[])];
+  };
 
   // Documents kept from earlier builds, each read once (the layout looks at their size first).
   const store = options.documentStore;

@@ -2,7 +2,7 @@ import type { ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import type { Labels } from '../../book/labels.js';
+import { labelsFor, type Labels } from '../../book/labels.js';
 import type { Article, Book, TocEntry } from '../../book/model.js';
 import type { WritingMode } from '../../config/schema.js';
 import { contentBox, pageSides, type PageGeometry } from './geometry.js';
@@ -55,7 +55,7 @@ export function assembleFront(book: Book, toc: TocEntry[], pages: Map<string, nu
     const page = pages.get(key);
     return h('li', { className: [`toc-level-${level}`] }, [
       h('a', { href: `${gotoPrefix}${encodeURIComponent(key)}` }, [
-        h('span', { className: ['toc-title'] }, item.title),
+        h('span', { className: ['toc-title'], ...(item.language ? { lang: item.language } : {}) }, item.title),
         item.authors.length ? h('span', { className: ['toc-author'] }, join(item.authors, labels)) : undefined,
         h('span', { className: ['toc-leader'] }),
         h('span', { className: ['toc-page', page !== undefined && String(page).length <= 3 ? 'tcy' : 'upright'] }, page === undefined ? '' : String(page)),
@@ -69,7 +69,9 @@ export function assembleFront(book: Book, toc: TocEntry[], pages: Map<string, nu
   return unified().use(rehypeStringify).stringify(documentTree(book, options, frontPageCss(options), 'front', [cover, contents]));
 }
 
-function articleSection(article: Article, index: number, labels: Labels): ElementContent {
+function articleSection(article: Article, index: number, bookLabels: Labels): ElementContent {
+  // The byline in the article's own language.
+  const labels = article.language ? labelsFor(article.language) : bookLabels;
   const byline: string[] = [];
   if (article.authors.length) byline.push(labels.author(join(article.authors, labels)));
   if (article.translators.length) byline.push(labels.translator(join(article.translators, labels)));

@@ -1,6 +1,6 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { Labels } from '../../book/labels.js';
+import { labelsFor, type Labels } from '../../book/labels.js';
 import type { Book } from '../../book/model.js';
 import type { BookText } from '../fonts/embed-font.js';
 import { collectBookText } from '../fonts/book-text.js';
@@ -16,10 +16,13 @@ export function bookText(book: Book, labels: Labels): BookText {
     h('p', [meta.subtitle ?? '', meta.authors.join(''), meta.editors.join(''), meta.publisher ?? '', meta.date ?? '', meta.description]),
     h('p', [labels.editor(''), labels.author(''), labels.translator(''), labels.source, labels.imageUnavailable('')]),
   ];
-  const articles = book.articles.map((article) => [
-    h('h1', article.title),
-    h('p', [article.authors.join(''), article.translators.join(''), article.source ?? '', article.date ?? '', article.url ?? '']),
-    ...(article.body.children as ElementContent[]),
-  ]);
+  const articles = book.articles.map((article) => {
+    const own = article.language ? labelsFor(article.language) : labels;
+    return [
+      h('h1', article.title),
+      h('p', [article.authors.join(''), article.translators.join(''), article.source ?? '', article.date ?? '', article.url ?? '', own.author(''), own.translator('')]),
+      ...(article.body.children as ElementContent[]),
+    ];
+  });
   return collectBookText([front, ...articles]);
 }

@@ -48,6 +48,7 @@ describe('wenji check: a report worth reading', () => {
       ['cjk-dashes', 60],
       ['cjk-punctuation', 150],
       ['cjk-quotes', 60],
+      ['cjk-spacing', 60],
       ['indent', 30],
     ]);
     const warnings = dumpMessages().filter((message) => message.severity !== 'info');
@@ -57,7 +58,7 @@ describe('wenji check: a report worth reading', () => {
     ]);
     const lines = text.split('\n');
     const block = lines.slice(lines.findIndex((line) => line.endsWith('01-dump.txt')) + 1, lines.findIndex((line) => line === '', lines.findIndex((line) => line.endsWith('01-dump.txt'))));
-    assert.equal(block.length, 5, block.join('\n'));
+    assert.equal(block.length, 6, block.join('\n'));
     assert.match(block.join('\n'), /^3:6\s+info\s+150 half-width punctuation marks in CJK text are made full-width \(：×60, ，×30, ？×30, 。×30\)/m);
     assert.match(block.join('\n'), /^9:34\s+warning broken character \(U\+FFFD �\) in the source.*\(×2; --verbose lists them\)\s+replacement-character\s+wenji$/m);
   });

@@ -52,7 +52,7 @@ describe('wenji epub --fetch-images', () => {
     assert.doesNotMatch(result.stderr, /remote image not included/);
     assert.match(result.stderr, /wenji: 3 articles, 1 warning, /);
     const epub = await openEpub(path.join(dir, 'out', 'far.epub'));
-    assert.match(await epub.text('OEBPS/local.xhtml'), /［图：船1］/);
+    assert.match(await epub.text('OEBPS/local.xhtml'), /［图：船 1］/);
   });
 
   test('--verbose lists each image that was not fetched, with its line', async () => {

@@ -131,6 +131,7 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
         quotes: pdf.quotes,
         tocDepth: pdf.tocDepth,
         colophon: pdf.colophon,
+        articleStart: pdf.articleStart,
         css: readStylesheet(stylesDir, 'print.css', prepared.config.dir) + spacingCss(prepared.config.config.typography.spacing),
         log,
         progress: (done, note) => stage.advance(done, note),

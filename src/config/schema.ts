@@ -19,7 +19,7 @@ export type WritingMode = (typeof writingModes)[number];
 export const pageSizes = ['a5', 'b6', 'a4', '6in', '7in'] as const;
 export type PageSize = (typeof pageSizes)[number];
 
-/** Where a PDF article begins: on a right-hand page (`recto`, a blank page before it if needed) or on the next page. */
+/** Where a PDF article begins: on a recto (`recto`, a blank page before it if needed) or on the next page (`any`). */
 export const articleStarts = ['recto', 'any'] as const;
 export type ArticleStart = (typeof articleStarts)[number];
 
@@ -88,7 +88,7 @@ export const configSchema = z.strictObject({
       tocDepth: z.union([z.literal(1), z.literal(2)]).default(1),
       /** A closing page listing each article's source. */
       colophon: z.boolean().default(true),
-      /** Default: recto for vertical books, any for horizontal ones. */
+      /** Default: recto for vertical books, any for horizontal ones and e-reader screens (6in, 7in). */
       articleStart: z.enum(articleStarts).optional(),
     })
     .default({ pageSize: 'a5', quotes: 'corner', tocDepth: 1, colophon: true }),

@@ -24,7 +24,7 @@ export interface PdfOptions {
   /** Contents depth: 1 = articles, 2 = with their sections. */
   tocDepth: 1 | 2;
   colophon: boolean;
-  /** Default: recto for vertical books, any for horizontal ones. */
+  /** Default: recto for vertical books, any for horizontal ones and on e-reader screens. */
   articleStart?: ArticleStart | undefined;
   /** Print stylesheet (wenji's plus the book's custom.css). */
   css: string;
@@ -87,7 +87,8 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
     const located = locateHeadings(book, readDestinations(doc), options.colophon);
     for (const article of located.missing) warnings.push(`could not find where "${article}" starts in the PDF; its contents entry points to the previous article`);
 
-    const articleStart = options.articleStart ?? (options.mode === 'vertical' ? 'recto' : 'any');
+    // Rectos are for bound books: an e-reader screen shows one page at a time.
+    const articleStart = options.articleStart ?? (options.mode === 'vertical' && !geometry.screen ? 'recto' : 'any');
     const starts = book.articles.map((article) => located.pages.get(article.id)!);
     const plan = planBodyPages(doc.getPageCount(), starts, located.colophonPage, articleStart);
     const furnitureStart = performance.now();

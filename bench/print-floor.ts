@@ -25,7 +25,7 @@ export async function measurePrintFloor(dir: string): Promise<{ seconds: number;
   const printer = await Printer.open([work, ...fontDirs()]);
   try {
     const start = performance.now();
-    const bytes = await printer.print({ htmlPath: html, width: geometry.width, height: geometry.height, outline: false });
+    const bytes = await printer.print({ htmlPath: html, width: geometry.width, height: geometry.height, tagged: true });
     const seconds = (performance.now() - start) / 1000;
     const pages = (await PDFDocument.load(bytes)).getPageCount();
     return { seconds, pages };

@@ -132,6 +132,7 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
         uprightCapitals: prepared.config.config.typography.uprightCapitals,
         tocDepth: pdf.tocDepth,
         colophon: pdf.colophon,
+        articleStart: pdf.articleStart,
         css: readStylesheet(stylesDir, 'print.css', prepared.config.dir, prepared.config.config.typography.spacing),
         log,
         progress: (done, note) => stage.advance(done, note),

@@ -19,6 +19,10 @@ export type WritingMode = (typeof writingModes)[number];
 export const pageSizes = ['a5', 'b6', 'a4', '6in', '7in'] as const;
 export type PageSize = (typeof pageSizes)[number];
 
+/** Where a PDF article begins: on a recto (`recto`, a blank page before it if needed) or on the next page (`any`). */
+export const articleStarts = ['recto', 'any'] as const;
+export type ArticleStart = (typeof articleStarts)[number];
+
 // ─── Real-world articles (issue 4): value types used by the block at the end of the schema ───
 export const spacingModes = ['css', 'insert', 'none'] as const;
 export type SpacingMode = (typeof spacingModes)[number];
@@ -104,6 +108,8 @@ export const configSchema = z.strictObject({
       tocDepth: z.union([z.literal(1), z.literal(2)]).default(1),
       /** A closing page listing each article's source. */
       colophon: z.boolean().default(true),
+      /** Default: recto for vertical books, any for horizontal ones and e-reader screens (6in, 7in). */
+      articleStart: z.enum(articleStarts).optional(),
     })
     .default({ pageSize: 'a5', quotes: 'corner', tocDepth: 1, colophon: true }),
 

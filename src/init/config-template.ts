@@ -28,6 +28,7 @@ const docs: Record<string, KeyDoc> = {
   'pdf.quotes': { text: 'corner turns “” ‘’ into corner brackets in vertical text (mainland Chinese 『』 outside 「」; Taiwan, Hong Kong, Japanese 「」 outside 『』, Taiwan and Hong Kong in horizontal text too); keep leaves them.' },
   'pdf.tocDepth': { text: 'Contents: 1 lists the articles, 2 also their sections.' },
   'pdf.colophon': { text: 'A closing page listing each article’s author, source, date and URL.' },
+  'pdf.articleStart': { text: 'recto starts every article on a recto (the right-hand page of a horizontal book, the left-hand page of a vertical one), after a blank page when needed; any on the next page. Default: recto for vertical books, any for horizontal ones and the 6in/7in screens.', example: 'recto' },
   epub: { text: 'The e-book (wenji epub).' },
   'epub.writingMode': { text: 'vertical or horizontal; many readers cannot show vertical text.' },
   'epub.embedFont': { text: 'Embed a subset of the CJK serif font.' },

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser } from 'puppeteer-core';
 import { findChromium, launchArgs } from '../../src/writers/pdf/browser.js';
+import { contentBox, pageGeometries } from '../../src/writers/pdf/geometry.js';
 import { runCli } from '../helpers/cli.js';
 import { cliEntry, fixture } from '../helpers/paths.js';
 
@@ -85,7 +86,7 @@ describe('wenji preview', () => {
     const html = page.body.toString('utf8');
     for (const title of ['灯', '一封短信', '带脚本的页面']) assert.ok(html.includes(title), `${title} is shown`);
     assert.match(html, /<html[^>]*class="vertical body"/, 'the writing mode of the PDF');
-    assert.match(html, /--content-width: 114mm/, 'the page size of the PDF (A5)');
+    assert.ok(html.includes(`--content-width: ${contentBox(pageGeometries.a5).width}mm`), 'the page size of the PDF (A5)');
     assert.match(html, /<nav class="wenji-sidebar"/);
     assert.doesNotMatch(html, /PWNED|onerror|onclick/, 'no article script reaches the page');
     assert.equal((html.match(/<script/g) ?? []).length, 1, 'only wenji’s own script');

@@ -47,7 +47,7 @@ describe('the print page is isolated', () => {
     const printer = await Printer.open([work], (url) => blocked.push(url));
     let pdf: Uint8Array;
     try {
-      pdf = await printer.print({ htmlPath: file, width: 148, height: 210, outline: false });
+      pdf = await printer.print({ htmlPath: file, width: 148, height: 210, tagged: false });
     } finally {
       await printer.close();
     }

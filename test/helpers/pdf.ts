@@ -1,10 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef, PDFString, PDFHexString } from 'pdf-lib';
 
+export interface TextItem {
+  str: string;
+  /** Origin of the run, in PDF points from the bottom left. */
+  x: number;
+  y: number;
+  /** Font size in points, width (advance) and height of the run. */
+  size: number;
+  width: number;
+  height: number;
+  /** Set sideways (Latin in vertical text): its advance runs down the page from (x, y). */
+  rotated: boolean;
+}
+
 export interface PageText {
   /** All text on the page, whitespace removed (vertical text comes out glyph by glyph). */
   squashed: string;
-  items: { str: string; x: number; y: number }[];
+  items: TextItem[];
   width: number;
   height: number;
 }
@@ -30,8 +43,9 @@ export async function openPdf(file: string): Promise<OpenedPdf> {
     const viewport = page.getViewport({ scale: 1 });
     const content = await page.getTextContent();
     const items = content.items
-      .filter((item): item is typeof item & { str: string; transform: number[] } => 'str' in item)
-      .map((item) => ({ str: item.str, x: item.transform[4]!, y: item.transform[5]! }));
+      .filter((item): item is typeof item & { str: string; transform: number[]; width: number; height: number } => 'str' in item)
+      .filter((item) => item.str !== '')
+      .map((item) => ({ str: item.str, x: item.transform[4]!, y: item.transform[5]!, size: Math.hypot(item.transform[2]!, item.transform[3]!), width: item.width, height: item.height, rotated: Math.abs(item.transform[1]!) > 0.01 }));
     pages.push({ squashed: squash(items.map((item) => item.str).join('')), items, width: viewport.width, height: viewport.height });
   }
   const outlineItems = (await doc.getOutline()) ?? [];
@@ -53,7 +67,7 @@ export async function openPdf(file: string): Promise<OpenedPdf> {
 
 /** The folio printed in the bottom margin of a page (digits only, lowest on the page). */
 export function folio(page: PageText): number | undefined {
-  const candidates = page.items.filter((item) => /^\d+$/.test(item.str.trim()) && item.y < page.height * 0.12);
+  const candidates = page.items.filter((item) => /^\d+$/.test(item.str.trim()) && item.y < page.height * 0.15);
   candidates.sort((a, b) => a.y - b.y);
   return candidates[0] ? Number(candidates[0].str.trim()) : undefined;
 }

@@ -53,7 +53,7 @@ describe('the book.yaml written by wenji init', () => {
       .join('\n');
     const config = load(uncommented);
     const defaults = configSchema.parse({ title: '书' });
-    assert.deepEqual(config.pdf, { ...defaults.pdf, writingMode: 'vertical' });
+    assert.deepEqual(config.pdf, { ...defaults.pdf, writingMode: 'vertical', articleStart: 'recto' });
     assert.deepEqual(config.epub, defaults.epub);
     assert.equal(config.language, defaults.language);
     assert.equal(config.subtitle, '副标题');

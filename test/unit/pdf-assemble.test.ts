@@ -9,8 +9,9 @@ import { labelsFor } from '../../src/book/labels.js';
 import type { Article, Book, Section, TocEntry } from '../../src/book/model.js';
 import { buildToc } from '../../src/book/toc.js';
 import { pageSizes, type PageSize, type WritingMode } from '../../src/config/schema.js';
-import { assembleBody, assembleFront, cssString, gotoPrefix, type AssembleOptions } from '../../src/writers/pdf/assemble.js';
-import { contentBox, pageGeometries, pageSides } from '../../src/writers/pdf/geometry.js';
+import { assembleBody, assembleBodyTree, assembleFront, assembleFurniture, cssString, gotoPrefix, type AssembleOptions } from '../../src/writers/pdf/assemble.js';
+import { contentBox, pageGeometries, pageSides, type PageGeometry } from '../../src/writers/pdf/geometry.js';
+import { planBodyPages } from '../../src/writers/pdf/page-plan.js';
 
 // ---------------------------------------------------------------------------------------------
 // A reader for CSS string tokens (CSS Syntax Level 3, §4.3.5 "consume a string token"), so that
@@ -238,12 +239,16 @@ describe('geometry: pageSides', () => {
 });
 
 describe('geometry: contentBox and pageGeometries', () => {
+  const em = (g: PageGeometry) => (g.fontSize * 25.4) / 72;
+
   test('the content box is the page minus its margins', () => {
-    assert.deepEqual(contentBox(pageGeometries.a5), { width: 148 - 19 - 15, height: 210 - 20 - 20 });
     assert.deepEqual(contentBox({ width: 100, height: 200, top: 10, bottom: 20, inner: 5, outer: 15, fontSize: 9, screen: false }), { width: 80, height: 170 });
+    const g = pageGeometries.a5;
+    const box = contentBox(g);
+    assert.ok(Math.abs(box.width - (148 - g.inner - g.outer)) < 1e-9 && Math.abs(box.height - (210 - g.top - g.bottom)) < 1e-9);
   });
 
-  test('every page size is defined, portrait, with a positive content box', () => {
+  test('every page size is defined, portrait, with a positive content box and sane margins', () => {
     const expected: Record<PageSize, [number, number]> = { a5: [148, 210], b6: [128, 182], a4: [210, 297], '6in': [90, 122], '7in': [107, 143] };
     for (const size of pageSizes) {
       const g = pageGeometries[size];
@@ -251,6 +256,37 @@ describe('geometry: contentBox and pageGeometries', () => {
       const box = contentBox(g);
       assert.ok(box.width > 0 && box.height > 0 && box.width < box.height, size);
       assert.ok(g.fontSize >= 8 && g.fontSize <= 12, size);
+      // Room for the running head above and the folio below (8 pt type and 3 mm of padding).
+      for (const margin of [g.top, g.bottom, g.inner, g.outer]) assert.ok(margin >= 6, `${size}: margin ${margin} mm`);
+      assert.ok(g.top >= 10 && g.bottom >= 10, `${size}: head and foot margins`);
+    }
+  });
+
+  test('columns and lines are whole numbers of characters (clreq), with a hair of slack only', () => {
+    for (const size of pageSizes) {
+      const g = pageGeometries[size];
+      const box = contentBox(g);
+      for (const [name, length] of [['column', box.height], ['line', box.width]] as const) {
+        const chars = length / em(g);
+        const whole = Math.floor(chars + 1e-6);
+        assert.ok(chars - whole < 0.05, `${size}: a ${name} holds ${chars.toFixed(3)} characters`);
+        assert.ok(chars - whole > 0, `${size}: a ${name} is not shorter than ${whole} characters`);
+      }
+    }
+  });
+
+  test('the measure stays within what printed books use (docs/page-layout.md)', () => {
+    const chars = (size: PageSize) => {
+      const g = pageGeometries[size];
+      const box = contentBox(g);
+      return { column: Math.floor(box.height / em(g)), line: Math.floor(box.width / em(g)) };
+    };
+    // Book sizes: 40–45 characters a vertical column, as commercial A5 and B6 books.
+    for (const size of ['a5', 'b6'] as const) assert.ok(chars(size).column >= 40 && chars(size).column <= 45, `${size}: ${chars(size).column}`);
+    for (const size of pageSizes) {
+      // jlreq: at most about 52 characters a vertical line; clreq: at most 48 a horizontal one, at least 10.
+      assert.ok(chars(size).column <= 52, `${size} column ${chars(size).column}`);
+      assert.ok(chars(size).line <= 48 && chars(size).line >= 10, `${size} line ${chars(size).line}`);
     }
   });
 });
@@ -291,7 +327,7 @@ describe('assembleBody', () => {
     });
   }
 
-  test('one section.article per article, in order, each on its own named page', () => {
+  test('one section.article per article, in order, with its title', () => {
     const book = sampleBook();
     const tree = parseDocument(assembleBody(book, options('vertical')));
     const sections = selectAll('body > section.article', tree);
@@ -299,10 +335,6 @@ describe('assembleBody', () => {
     assert.deepEqual(
       sections.map((s) => s.properties.id),
       ['first', 'second', 'third'],
-    );
-    assert.deepEqual(
-      sections.map((s) => s.properties.style),
-      ['page: article-1', 'page: article-2', 'page: article-3'],
     );
     assert.deepEqual(
       sections.map((s) => toString(select('h1.article-title', s)!)),
@@ -313,6 +345,21 @@ describe('assembleBody', () => {
       ['first-title', 'second-title', 'third-title'],
     );
     assert.equal(selectAll('body h1', tree).length, 3, 'one h1 per article, nothing else (no colophon)');
+  });
+
+  test('a hidden list links to every title and section, so Chromium writes a destination for each', () => {
+    const book = sampleBook();
+    const tree = parseDocument(assembleBody(book, options('vertical', { colophon: true })));
+    const nav = select('body > nav', tree);
+    assert.ok(nav && nav.properties.hidden !== undefined, 'a hidden nav');
+    const targets = selectAll('a', nav).map((a) => String(a.properties.href).slice(1));
+    assert.deepEqual(targets, ['first-title', 'first-one', 'first-deep', 'first-two', 'second-title', 'third-title', 'wenji_colophon']);
+    assert.equal(select('h1.colophon-heading', tree)?.properties.id, 'wenji_colophon');
+    // Every target exists in the document (else Chromium writes no destination for it)...
+    // (the sample's sections 小节 and 第二节 are in its list of sections, not in its body)...
+    for (const id of ['first-title', 'first-one', 'second-title', 'third-title', 'wenji_colophon']) assert.ok(select(`[id="${id}"]`, tree), id);
+    // ...and the list is not in the preview's tree (it is for the print only).
+    assert.equal(select('body > nav', assembleBodyTree(book, options('vertical'))), undefined);
   });
 
   test('an article in another language carries its lang; the others inherit the book’s', () => {
@@ -346,67 +393,33 @@ describe('assembleBody', () => {
     assert.equal(toString(select('#third > p', tree)!), 'third 的正文。');
   });
 
-  test('an @page rule per article whose running head has the book title and the article title', () => {
-    const book = sampleBook();
-    const css = styleText(parseDocument(assembleBody(book, options('vertical'))));
-    book.articles.forEach((a, index) => {
-      const head = runningHead(css, `article-${index + 1}`);
-      assert.ok(head.includes(book.meta.title), head);
-      assert.ok(head.includes(a.title), head);
-      assert.equal(head, `${book.meta.title}　·　${a.title}`);
-    });
-    assert.equal(pageRule(css, 'article-4'), undefined);
-  });
-
-  test('titles with quotes, backslashes, line breaks and </style> do not break the CSS or the page', () => {
-    const book = sampleBook('Book "one" \\ two</style><script>alert(1)</script>');
-    book.articles[0]!.title = 'Say "hi" \\n</style>\nnext';
-    const tree = parseDocument(assembleBody(book, options('horizontal')));
-    assert.equal(selectAll('script', tree).length, 0, 'no element escaped from the style');
-    assert.equal(selectAll('style', tree).length, 1);
+  test('the body has no folios or running heads (the furniture is laid over it), and no named pages', () => {
+    const tree = parseDocument(assembleBody(sampleBook(), options('vertical', { colophon: true })));
     const css = styleText(tree);
-    assert.equal(runningHead(css, 'article-1'), `${book.meta.title}　·　Say "hi" \\n</style> next`);
-    assert.equal(runningHead(css, 'article-2'), `${book.meta.title}　·　${book.articles[1]!.title}`);
-    assert.equal(runningHead(css, 'colophon'), book.meta.title);
-    assert.equal(selectAll('body > section.article', tree).length, 3);
-    assert.equal(toString(select('head > title', tree)!), book.meta.title);
+    assert.doesNotMatch(css.slice(css.indexOf('/* wenji print css */')), /@(top|bottom)-/);
+    assert.equal(selectAll('[style*="page:"]', tree).length, 0);
   });
 
-  test('vertical: recto margins put the gutter on the right, folio bottom-left', () => {
+  test('vertical: recto margins put the gutter on the right', () => {
     const g = pageGeometries.a5;
     const css = styleText(parseDocument(assembleBody(sampleBook(), options('vertical'))));
-    const recto = pageRule(css, ':right');
-    const verso = pageRule(css, ':left');
-    assert.ok(recto && verso);
     // margin: top right bottom left
-    assert.match(recto, new RegExp(`margin: ${g.top}mm ${g.inner}mm ${g.bottom}mm ${g.outer}mm;`));
-    assert.match(recto, /@bottom-left \{ content: counter\(page\); \}/);
-    assert.match(verso, new RegExp(`margin: ${g.top}mm ${g.outer}mm ${g.bottom}mm ${g.inner}mm;`));
-    assert.match(verso, /@bottom-right \{ content: counter\(page\); \}/);
+    assert.match(pageRule(css, ':right')!, new RegExp(`margin: ${g.top}mm ${g.inner}mm ${g.bottom}mm ${g.outer}mm;`));
+    assert.match(pageRule(css, ':left')!, new RegExp(`margin: ${g.top}mm ${g.outer}mm ${g.bottom}mm ${g.inner}mm;`));
   });
 
-  test('horizontal: recto margins put the gutter on the left, folio bottom-right', () => {
+  test('horizontal: recto margins put the gutter on the left', () => {
     const g = pageGeometries.a5;
     const css = styleText(parseDocument(assembleBody(sampleBook(), options('horizontal'))));
-    const recto = pageRule(css, ':right')!;
-    const verso = pageRule(css, ':left')!;
-    assert.match(recto, new RegExp(`margin: ${g.top}mm ${g.outer}mm ${g.bottom}mm ${g.inner}mm;`));
-    assert.match(recto, /@bottom-right \{ content: counter\(page\); \}/);
-    assert.match(verso, new RegExp(`margin: ${g.top}mm ${g.inner}mm ${g.bottom}mm ${g.outer}mm;`));
-    assert.match(verso, /@bottom-left \{ content: counter\(page\); \}/);
-  });
-
-  test('screen sizes centre the folio on both sides', () => {
-    const css = styleText(parseDocument(assembleBody(sampleBook(), options('vertical', { geometry: pageGeometries['6in'] }))));
-    assert.match(pageRule(css, ':right')!, /@bottom-center \{ content: counter\(page\); \}/);
-    assert.match(pageRule(css, ':left')!, /@bottom-center \{ content: counter\(page\); \}/);
-    assert.doesNotMatch(css, /@bottom-(left|right)/);
+    assert.match(pageRule(css, ':right')!, new RegExp(`margin: ${g.top}mm ${g.outer}mm ${g.bottom}mm ${g.inner}mm;`));
+    assert.match(pageRule(css, ':left')!, new RegExp(`margin: ${g.top}mm ${g.inner}mm ${g.bottom}mm ${g.outer}mm;`));
   });
 
   test('page size, content box, font size, the stylesheet and the font faces are in the style', () => {
     const css = styleText(parseDocument(assembleBody(sampleBook(), options('vertical', { geometry: pageGeometries.b6 }))));
     assert.match(css, /@page \{ size: 128mm 182mm;/);
-    assert.match(css, /--content-width: 100mm; --content-height: 147mm; font-size: 9.5pt;/);
+    const box = contentBox(pageGeometries.b6);
+    assert.ok(css.includes(`--content-width: ${box.width}mm; --content-height: ${box.height}mm; font-size: 9.5pt;`));
     assert.ok(css.includes('/* wenji print css */ body { color: black; }'));
     assert.ok(css.includes('/* font faces */'));
     assert.ok(css.indexOf('/* font faces */') < css.indexOf('/* wenji print css */'), 'font faces first');
@@ -417,7 +430,6 @@ describe('assembleBody', () => {
     const tree = parseDocument(assembleBody(book, options('vertical', { colophon: true })));
     const colophon = select('body > section.colophon', tree);
     assert.ok(colophon);
-    assert.equal(colophon.properties.style, 'page: colophon');
     assert.equal(toString(select('h1', colophon)!), '版权与来源');
     const rows = selectAll('ol > li', colophon);
     assert.deepEqual(
@@ -429,12 +441,103 @@ describe('assembleBody', () => {
     assert.equal(toString(select('.colophon-source', rows[0]!)!), '某杂志');
     const sections = selectAll('body > section', tree);
     assert.equal(sections.at(-1), colophon, 'the colophon comes last');
-    assert.equal(runningHead(styleText(tree), 'colophon'), '样书');
   });
 
   test('no colophon section when disabled', () => {
     const tree = parseDocument(assembleBody(sampleBook(), options('vertical')));
     assert.equal(select('section.colophon', tree), undefined);
+  });
+});
+
+describe('assembleFurniture', () => {
+  // Printed body: 甲 on pages 0–2, 乙 on 3–4, 丙 on 5, the colophon on 6.
+  const plan = (articleStart: 'recto' | 'any') => planBodyPages(7, [0, 3, 5], 6, articleStart).pages;
+  const furniture = (book: Book, mode: WritingMode, articleStart: 'recto' | 'any' = 'recto', extra: Partial<AssembleOptions> = {}) =>
+    parseDocument(assembleFurniture(book, plan(articleStart), options(mode, { colophon: true, ...extra })));
+
+  test('one empty page per page of the finished body, named for what it shows', () => {
+    const tree = furniture(sampleBook(), 'vertical');
+    const names = selectAll('body > div.furniture-page', tree).map((div) => String(div.properties.style));
+    // recto starts: 乙 would start on a verso (index 3), so a blank page comes first; 丙 then
+    // starts on index 6, a recto; the colophon may start anywhere.
+    assert.deepEqual(names.map((style) => style.replace('page: ', '')), ['opening', 'article-1', 'article-1', 'blank', 'opening', 'article-2', 'opening', 'opening']);
+    assert.equal(names.length, plan('recto').length);
+    const any = selectAll('body > div.furniture-page', furniture(sampleBook(), 'vertical', 'any')).map((div) => String(div.properties.style).replace('page: ', ''));
+    assert.deepEqual(any, ['opening', 'article-1', 'article-1', 'opening', 'article-2', 'opening', 'opening']);
+    assert.equal(select('html', tree)?.properties.className?.toString(), 'horizontal,furniture');
+  });
+
+  test('a recto shows the article title, a verso the book title, the colophon its label', () => {
+    const book = sampleBook();
+    const css = styleText(furniture(book, 'vertical'));
+    book.articles.forEach((article, index) => {
+      assert.equal(runningHead(css, `article-${index + 1}:right`), article.title);
+      assert.equal(runningHead(css, `article-${index + 1}:left`), book.meta.title);
+    });
+    assert.equal(runningHead(css, 'colophon:right'), '版权与来源');
+    assert.equal(runningHead(css, 'colophon:left'), book.meta.title);
+    assert.equal(pageRule(css, 'opening'), undefined, 'an opening page has no running head');
+  });
+
+  test('folios on the outer corners, none on blank pages; heads on one line', () => {
+    for (const mode of ['vertical', 'horizontal'] as const) {
+      const css = styleText(furniture(sampleBook(), mode));
+      const sides = pageSides(pageGeometries.a5, mode);
+      assert.match(pageRule(css, ':right')!, new RegExp(`@${sides.recto.folio} \\{ content: counter\\(page\\); \\}`), mode);
+      assert.match(pageRule(css, ':left')!, new RegExp(`@${sides.verso.folio} \\{ content: counter\\(page\\); \\}`), mode);
+      for (const side of [':right', ':left']) {
+        const blank = pageRule(css, `blank${side}`)!;
+        for (const box of ['top-center', 'bottom-left', 'bottom-center', 'bottom-right']) assert.match(blank, new RegExp(`@${box} \\{ content: none; \\}`), `${mode} blank${side} ${box}`);
+      }
+      assert.match(css, /@top-center \{ white-space: nowrap; overflow: hidden; \}/);
+    }
+    assert.equal(sides('vertical'), 'bottom-left');
+    assert.equal(sides('horizontal'), 'bottom-right');
+    function sides(mode: WritingMode) {
+      return pageSides(pageGeometries.a5, mode).recto.folio;
+    }
+  });
+
+  test('the margins are the body’s, side by side, so the furniture lands where the body expects it', () => {
+    const book = sampleBook();
+    for (const mode of ['vertical', 'horizontal'] as const) {
+      const body = styleText(parseDocument(assembleBody(book, options(mode))));
+      const css = styleText(furniture(book, mode));
+      for (const side of [':right', ':left']) assert.ok(pageRule(css, side)!.startsWith(pageRule(body, side)!.trimEnd()), `${mode} ${side}`);
+    }
+  });
+
+  test('long titles are shortened to one line of the margin box; the screen sizes have less room', () => {
+    const book = sampleBook('一本书名很长很长的文集：副标题也很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长很长');
+    book.articles[0]!.title = '长埠街的早晨与黄昏：一条老街上的茶馆、码头、邮筒和那些慢慢走远的人们以及他们留下的故事';
+    book.articles[2]!.title = '这是一个非常非常长的标题没有任何冒号或者破折号可以用来截断它所以只能加上省略号才能放进页眉';
+    const a5 = styleText(furniture(book, 'vertical'));
+    assert.equal(runningHead(a5, 'article-1:right'), '长埠街的早晨与黄昏');
+    assert.equal(runningHead(a5, 'article-1:left'), '一本书名很长很长的文集');
+    const cut = runningHead(a5, 'article-3:right');
+    assert.ok(cut.endsWith('…') && book.articles[2]!.title.startsWith(cut.slice(0, -1)), cut);
+    const small = runningHead(styleText(furniture(book, 'vertical', 'recto', { geometry: pageGeometries['6in'] })), 'article-3:right');
+    assert.ok([...small].length < [...cut].length, `${small} is shorter than ${cut}`);
+  });
+
+  test('the head texts are set invisibly once, so that Chromium loads the font for the margin boxes', () => {
+    const book = sampleBook();
+    const tree = furniture(book, 'horizontal');
+    const preload = select('body > p', tree)!;
+    assert.match(String(preload.properties.style), /visibility: hidden/);
+    for (const text of [book.meta.title, ...book.articles.map((a) => a.title), '0123456789']) assert.ok(toString(preload).includes(text), text);
+  });
+
+  test('titles with quotes, backslashes, line breaks and </style> do not break the CSS or the page', () => {
+    const book = sampleBook('Book "one" \\ two</style><script>alert(1)</script>');
+    book.articles[0]!.title = 'Say "hi" \\n</style>\nnext';
+    const tree = furniture(book, 'horizontal');
+    assert.equal(selectAll('script', tree).length, 0, 'no element escaped from the style');
+    assert.equal(selectAll('style', tree).length, 1);
+    const css = styleText(tree);
+    assert.equal(runningHead(css, 'article-1:right'), 'Say "hi" \\n</style> next');
+    assert.equal(runningHead(css, 'article-1:left'), book.meta.title);
+    assert.equal(selectAll('body > div.furniture-page', tree).length, plan('recto').length);
   });
 });
 

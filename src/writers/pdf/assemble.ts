@@ -1,4 +1,5 @@
 import type { ElementContent, Root } from 'hast';
+import { select } from 'hast-util-select';
 import { h } from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
@@ -6,6 +7,8 @@ import { labelsFor, type Labels } from '../../book/labels.js';
 import type { Article, Book, TocEntry } from '../../book/model.js';
 import type { WritingMode } from '../../config/schema.js';
 import { contentBox, pageSides, type PageGeometry } from './geometry.js';
+import type { PlannedPage } from './page-plan.js';
+import { headCapacity, runningHead } from './running-head.js';
 
 /** Links in the contents point here; post-processing turns them into jumps to the page. */
 export const gotoPrefix = 'https://wenji.invalid/goto/';
@@ -23,17 +26,37 @@ export interface AssembleOptions {
 
 const join = (names: string[], labels: Labels) => names.join(labels.listSeparator);
 
-/** The body: every article on its own named page (for its running head), then the colophon. */
+/**
+ * The body for the print: every article, then the colophon, and a hidden list of links to every
+ * heading. Chromium writes a named destination (the element's id → its page) for each element an
+ * in-document link points to, link displayed or not: that is how wenji learns where each article
+ * and section starts (see `locateHeadings`), by id, without reading titles back from the PDF.
+ */
 export function assembleBody(book: Book, options: AssembleOptions): string {
-  return unified().use(rehypeStringify).stringify(assembleBodyTree(book, options));
+  const tree = assembleBodyTree(book, options);
+  const body = select('body', tree)!;
+  body.children.push(h('nav', { hidden: true }, headingAnchors(book, options.colophon).map((id) => h('a', { href: `#${id}` }))));
+  return unified().use(rehypeStringify).stringify(tree);
 }
 
 /** The body document as a tree, for the preview, which shows the same document on screen. */
 export function assembleBodyTree(book: Book, options: AssembleOptions): Root {
   const { labels } = options;
-  const sections: ElementContent[] = book.articles.map((article, index) => articleSection(article, index, labels));
+  const sections: ElementContent[] = book.articles.map((article) => articleSection(article, labels));
   if (options.colophon) sections.push(colophon(book, labels));
-  return documentTree(book, options, bodyPageCss(book, options), 'body', sections);
+  return documentTree(book, options, bodyPageCss(options), 'body', sections);
+}
+
+/** The id of an article's title, which Chromium's named destinations give the page of. */
+export const titleAnchor = (article: Pick<Article, 'id'>) => `${article.id}-title`;
+/** Article ids have no `_` (see articleIdFor), so this cannot clash with an article's ids. */
+export const colophonAnchor = 'wenji_colophon';
+
+/** Every heading wenji needs the page of: article titles, their sections, the colophon. */
+export function headingAnchors(book: Book, colophon: boolean): string[] {
+  const ids = book.articles.flatMap((article) => [titleAnchor(article), ...article.sections.map((section) => section.id)]);
+  if (colophon) ids.push(colophonAnchor);
+  return ids;
 }
 
 /**
@@ -69,7 +92,7 @@ export function assembleFront(book: Book, toc: TocEntry[], pages: Map<string, nu
   return unified().use(rehypeStringify).stringify(documentTree(book, options, frontPageCss(options), 'front', [cover, contents]));
 }
 
-function articleSection(article: Article, index: number, bookLabels: Labels): ElementContent {
+function articleSection(article: Article, bookLabels: Labels): ElementContent {
   // The byline in the article's own language.
   const labels = article.language ? labelsFor(article.language) : bookLabels;
   const byline: string[] = [];
@@ -78,10 +101,10 @@ function articleSection(article: Article, index: number, bookLabels: Labels): El
   const source = [article.source, article.date].filter(Boolean).join('　');
   return h(
     'section',
-    { id: article.id, className: ['article'], style: `page: ${pageName(index)}`, ...(article.language ? { lang: article.language } : {}) },
+    { id: article.id, className: ['article'], ...(article.language ? { lang: article.language } : {}) },
     [
       h('header', { className: ['article-header'] }, [
-        h('h1', { className: ['article-title'], id: `${article.id}-title` }, article.title),
+        h('h1', { className: ['article-title'], id: titleAnchor(article) }, article.title),
         byline.length ? h('p', { className: ['byline'] }, byline.join('　')) : undefined,
         source ? h('p', { className: ['source'] }, source) : undefined,
       ].filter((node) => node !== undefined)),
@@ -100,12 +123,10 @@ function colophon(book: Book, labels: Labels): ElementContent {
       article.url ? h('span', { className: ['colophon-url'], lang: 'en' }, article.url) : undefined,
     ].filter((node) => node !== undefined)),
   );
-  return h('section', { className: ['colophon'], style: 'page: colophon' }, [h('h1', { className: ['colophon-heading'] }, labels.colophon), h('ol', rows)]);
+  return h('section', { className: ['colophon'] }, [h('h1', { className: ['colophon-heading'], id: colophonAnchor }, labels.colophon), h('ol', rows)]);
 }
 
-export const pageName = (index: number) => `article-${index + 1}`;
-
-function documentTree(book: Book, options: AssembleOptions, pageCss: string, part: 'body' | 'front', children: ElementContent[]): Root {
+function documentTree(book: Book, options: AssembleOptions, pageCss: string, part: 'body' | 'front' | 'furniture', children: ElementContent[], beforeCss = ''): Root {
   const box = contentBox(options.geometry);
   const root: Root = {
     type: 'root',
@@ -115,7 +136,7 @@ function documentTree(book: Book, options: AssembleOptions, pageCss: string, par
         h('head', [
           h('meta', { charSet: 'utf-8' }),
           h('title', book.meta.title),
-          h('style', `${options.fontCss}\n${options.css}\n:root { --content-width: ${box.width}mm; --content-height: ${box.height}mm; font-size: ${options.geometry.fontSize}pt; }\n${pageCss}`),
+          h('style', `${options.fontCss}\n${beforeCss}${options.css}\n:root { --content-width: ${box.width}mm; --content-height: ${box.height}mm; font-size: ${options.geometry.fontSize}pt; }\n${pageCss}`),
         ]),
         h('body', children),
       ]),
@@ -124,21 +145,62 @@ function documentTree(book: Book, options: AssembleOptions, pageCss: string, par
   return root;
 }
 
-/** @page rules: size, mirrored margins, folios in the outer corner, one running head per article. */
-function bodyPageCss(book: Book, options: AssembleOptions): string {
+/**
+ * @page rules of the body: size and mirrored margins (its folios and running heads come later,
+ * see assembleFurniture). `extra` adds declarations to the recto and verso rules.
+ */
+function bodyPageCss(options: AssembleOptions, extra: Record<'recto' | 'verso', string> = { recto: '', verso: '' }): string {
   const { geometry, mode } = options;
   const sides = pageSides(geometry, mode);
   const box = (side: 'recto' | 'verso') => `margin: ${geometry.top}mm ${sides[side].right}mm ${geometry.bottom}mm ${sides[side].left}mm;`;
+  const rule = (side: 'recto' | 'verso') => `@page ${sides[side].pseudo} { ${box(side)}${extra[side] ? ` ${extra[side]}` : ''} }`;
+  return [`@page { size: ${geometry.width}mm ${geometry.height}mm; ${box('recto')} }`, rule('recto'), rule('verso')].join('\n');
+}
+
+/** Running heads: 7.5 pt, one line (shortened to fit by `runningHead`, clipped as a last resort). */
+const headFontSize = 7.5;
+
+/**
+ * The page furniture, printed after the body: one empty page per page of the finished body
+ * (`plan`), each with its folio and running head in the margin boxes, at the body's size and
+ * margins. post-processing lays each over its body page. A recto shows the article's title, a
+ * verso the book's (双页书名，单页篇名); an opening page shows its folio only; a blank page nothing.
+ */
+export function assembleFurniture(book: Book, plan: PlannedPage[], options: AssembleOptions): string {
+  const { geometry, mode, labels } = options;
+  const sides = pageSides(geometry, mode);
+  const capacity = headCapacity(contentBox(geometry).width, headFontSize);
+  const bookHead = runningHead(book.meta.title, capacity);
+  const heads = new Map<number | 'colophon', string>(book.articles.map((article, index) => [index, runningHead(article.title, capacity)]));
+  heads.set('colophon', runningHead(labels.colophon, capacity));
   const folio = (side: 'recto' | 'verso') => `@${sides[side].folio} { content: counter(page); }`;
-  const rules = [
-    `@page { size: ${geometry.width}mm ${geometry.height}mm; ${box('recto')} }`,
-    `@page ${sides.recto.pseudo} { ${box('recto')} ${folio('recto')} }`,
-    `@page ${sides.verso.pseudo} { ${box('verso')} ${folio('verso')} }`,
-  ];
   const head = (text: string) => `@top-center { content: ${cssString(text)}; }`;
-  book.articles.forEach((article, index) => rules.push(`@page ${pageName(index)} { ${head(`${book.meta.title}　·　${article.title}`)} }`));
-  rules.push(`@page colophon { ${head(book.meta.title)} }`);
-  return rules.join('\n');
+  const none = ['top-center', 'bottom-left', 'bottom-center', 'bottom-right'].map((box) => `@${box} { content: none; }`).join(' ');
+  const rules = [
+    bodyPageCss(options, { recto: folio('recto'), verso: folio('verso') }),
+    `@page { @top-center { white-space: nowrap; overflow: hidden; } }`,
+    `@page blank${sides.recto.pseudo} { ${none} }`,
+    `@page blank${sides.verso.pseudo} { ${none} }`,
+    `.furniture-page { break-before: page; block-size: 1px; }`,
+  ];
+  for (const [part, text] of heads) {
+    rules.push(`@page ${furniturePage(part)}${sides.recto.pseudo} { ${head(text)} }`, `@page ${furniturePage(part)}${sides.verso.pseudo} { ${head(bookHead)} }`);
+  }
+  const pageName = (page: PlannedPage) => (page.kind === 'running' ? furniturePage(page.part) : page.kind);
+  // Chromium loads a web font only for text in the document, not for margin boxes alone: the
+  // texts of the heads are set once, invisibly, so that the bundled font is there when they print.
+  const preload = h('p', { style: 'visibility: hidden; position: absolute;' }, [bookHead, ...heads.values(), '0123456789'].join(''));
+  const pages = plan.map((page) => h('div', { className: ['furniture-page'], style: `page: ${pageName(page)}` }));
+  // The furniture is laid out horizontally in every book: it holds margin boxes only, and page
+  // sides do not depend on the writing mode (the first page is a right page in both).
+  return unified().use(rehypeStringify).stringify(documentTree(book, { ...options, mode: 'horizontal' }, rules.join('\n'), 'furniture', [preload, ...pages], headFontCss()));
+}
+
+const furniturePage = (part: number | 'colophon') => (part === 'colophon' ? 'colophon' : `article-${part + 1}`);
+
+/** Margin-box typography, before wenji's stylesheet and the book's custom.css (which may restyle it). */
+function headFontCss(): string {
+  return `@page { @top-center { font-size: ${headFontSize}pt; } }`;
 }
 
 function frontPageCss(options: AssembleOptions): string {

@@ -15,6 +15,8 @@ export function bookText(book: Book, labels: Labels): BookText {
     h('h1', [meta.title, labels.contents, labels.colophon, labels.notes]),
     h('p', [meta.subtitle ?? '', meta.authors.join(''), meta.editors.join(''), meta.publisher ?? '', meta.date ?? '', meta.description]),
     h('p', [labels.editor(''), labels.author(''), labels.translator(''), labels.source, labels.imageUnavailable('')]),
+    // Folios, and the ellipsis of a shortened running head.
+    h('p', '0123456789…'),
   ];
   const articles = book.articles.map((article) => {
     const own = article.language ? labelsFor(article.language) : labels;

@@ -1,4 +1,6 @@
 import {
+  beginMarkedContent,
+  endMarkedContent,
   PDFArray,
   PDFDict,
   PDFDocument,
@@ -8,35 +10,52 @@ import {
   PDFNumber,
   PDFRef,
   PDFString,
+  popGraphicsState,
+  pushGraphicsState,
   ReadingDirection,
   type PDFPage,
 } from 'pdf-lib';
+import type { PlannedPage } from './page-plan.js';
 
-/** A heading bookmark as Chromium wrote it: level (1 = h1), title, 0-based page index. */
-export interface OutlineEntry {
-  level: number;
-  title: string;
-  page: number;
-}
-
-/** Chromium's outline (from `outline: true`), flattened in document order. */
-export function readOutline(doc: PDFDocument): OutlineEntry[] {
+/**
+ * Chromium's named destinations (`/Dests`: an element id that an in-document link points to →
+ * the page it is on), as id → 0-based page index.
+ */
+export function readDestinations(doc: PDFDocument): Map<string, number> {
   const pageIndex = new Map(doc.getPages().map((page, index) => [page.ref.toString(), index]));
   const named = namedDestinations(doc);
-  const entries: OutlineEntry[] = [];
-  const root = doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict);
-  const walk = (parent: PDFDict, level: number) => {
-    let item = parent.lookupMaybe(PDFName.of('First'), PDFDict);
-    while (item) {
-      const title = item.lookupMaybe(PDFName.of('Title'), PDFString, PDFHexString)?.decodeText() ?? '';
-      const page = destinationPage(item.lookup(PDFName.of('Dest')), pageIndex, named);
-      if (page !== undefined) entries.push({ level, title, page });
-      walk(item, level + 1);
-      item = item.lookupMaybe(PDFName.of('Next'), PDFDict);
-    }
-  };
-  if (root) walk(root, 1);
-  return entries;
+  const result = new Map<string, number>();
+  for (const [name, array] of named) {
+    const page = destinationPage(array, pageIndex, named);
+    if (page !== undefined) result.set(name, page);
+  }
+  return result;
+}
+
+/**
+ * Makes the printed body the finished body of `plan`: inserts its blank pages and lays the
+ * furniture page (folio, running head) over each other page, marked as an artifact (page
+ * furniture is not content, for screen readers and reflow). `furniture` has one page per entry
+ * of the plan. The body's own content is wrapped in q/Q first so that whatever graphics state
+ * Chromium leaves at its end cannot move the furniture.
+ */
+export async function layFurniture(doc: PDFDocument, plan: PlannedPage[], furniture: PDFDocument, size: [number, number]): Promise<void> {
+  const embedded = await doc.embedPages(furniture.getPages().slice(0, plan.length));
+  plan.forEach((page, index) => {
+    if (page.kind === 'blank') doc.insertPage(index, size);
+  });
+  const push = doc.context.register(doc.context.contentStream([pushGraphicsState()]));
+  const pop = doc.context.register(doc.context.contentStream([popGraphicsState()]));
+  const pages = doc.getPages();
+  plan.forEach((page, index) => {
+    const overlay = embedded[index];
+    if (page.kind === 'blank' || !overlay) return;
+    const target = pages[index]!;
+    target.node.wrapContentStreams(push, pop);
+    target.pushOperators(beginMarkedContent('Artifact'));
+    target.drawPage(overlay);
+    target.pushOperators(endMarkedContent());
+  });
 }
 
 function namedDestinations(doc: PDFDocument): Map<string, PDFArray> {

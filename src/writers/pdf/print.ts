@@ -11,8 +11,8 @@ export interface PrintOptions {
   /** Page size in millimetres. */
   width: number;
   height: number;
-  /** Generate Chromium's tagged structure and heading outline. */
-  outline: boolean;
+  /** Generate Chromium's tagged structure (the body's, for screen readers and reflow). */
+  tagged: boolean;
 }
 
 /**
@@ -65,8 +65,9 @@ export class Printer {
         preferCSSPageSize: true,
         printBackground: true,
         displayHeaderFooter: false,
-        tagged: options.outline,
-        outline: options.outline,
+        tagged: options.tagged,
+        // wenji writes its own bookmarks; headings are located by named destinations.
+        outline: false,
         waitForFonts: true,
         timeout: 0,
       });

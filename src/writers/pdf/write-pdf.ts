@@ -6,14 +6,15 @@ import { labelsFor } from '../../book/labels.js';
 import type { Book } from '../../book/model.js';
 import { buildToc } from '../../book/toc.js';
 import { adaptToWritingMode } from '../../book/writing-mode.js';
-import type { PageSize, WritingMode } from '../../config/schema.js';
+import type { ArticleStart, PageSize, WritingMode } from '../../config/schema.js';
 import { WenjiError } from '../../errors.js';
 import { version } from '../../paths.js';
-import { assembleBody, assembleFront, gotoPrefix, type AssembleOptions } from './assemble.js';
+import { assembleBody, assembleFront, assembleFurniture, colophonAnchor, gotoPrefix, titleAnchor, type AssembleOptions } from './assemble.js';
 import { bookText } from './book-text.js';
 import { fontDirs, fontFaceCss, missingFonts, subsetFaces } from './fonts.js';
 import { pageGeometries } from './geometry.js';
-import { embeddedFontNames, readOutline, resolveInternalLinks, writeDocumentInfo, writeOutline, type BookmarkNode, type OutlineEntry } from './postprocess.js';
+import { planBodyPages } from './page-plan.js';
+import { embeddedFontNames, layFurniture, readDestinations, resolveInternalLinks, writeDocumentInfo, writeOutline, type BookmarkNode } from './postprocess.js';
 import { Printer } from './print.js';
 
 export interface PdfOptions {
@@ -25,6 +26,8 @@ export interface PdfOptions {
   /** Contents depth: 1 = articles, 2 = with their sections. */
   tocDepth: 1 | 2;
   colophon: boolean;
+  /** Default: recto for vertical books, any for horizontal ones and on e-reader screens. */
+  articleStart?: ArticleStart | undefined;
   /** Print stylesheet (wenji's plus the book's custom.css). */
   css: string;
   log?: (line: string) => void;
@@ -32,7 +35,7 @@ export interface PdfOptions {
   progress?: (done: number, note: string) => void;
 }
 
-/** Subset the fonts, print the body, print the contents, finish (outline, metadata). */
+/** Subset the fonts, print the body, print the page furniture and the contents, finish (outline, metadata). */
 export const pdfSteps = 4;
 
 export interface PdfResult {
@@ -44,10 +47,12 @@ export interface PdfResult {
 const points = (mm: number) => (mm * 72) / 25.4;
 
 /**
- * Book → PDF. The body (every article, then the colophon) is printed once with Chromium's
- * heading outline; the outline tells on which page each article and section starts. Then the
- * small front matter (cover and contents, now with the right page numbers) is printed and put
- * in front. One browser launch, two prints, and the expensive one happens once.
+ * Book → PDF. The body (every article, then the colophon) is printed once; its named
+ * destinations tell on which page each article and section starts. From these wenji plans the
+ * finished body (a blank page where an article must start on a recto), prints its page
+ * furniture (folios and running heads, empty pages otherwise) and lays it over the body, then
+ * prints the small front matter (cover and contents, now with the right page numbers) and puts
+ * it in front. One browser launch, three prints, and the expensive one happens once.
  */
 export async function writePdf(source: Book, options: PdfOptions): Promise<PdfResult> {
   const log = options.log ?? (() => {});
@@ -76,36 +81,51 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
     log(`printing with Chromium from ${printer.location.source}`);
     const size = { width: geometry.width, height: geometry.height };
     const started = performance.now();
-    const bodyBytes = await printer.print({ htmlPath: bodyHtml, ...size, outline: true });
+    const bodyBytes = await printer.print({ htmlPath: bodyHtml, ...size, tagged: true });
     log(`printed the body in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
     const doc = await PDFDocument.load(bodyBytes, { updateMetadata: false });
-    const bodyPages = doc.getPageCount();
-    progress(2, `printed ${bodyPages} pages; printing the contents`);
-    const located = locateHeadings(book, readOutline(doc), options.colophon);
+    progress(2, `printed ${doc.getPageCount()} pages; printing the page furniture and the contents`);
+    const located = locateHeadings(book, readDestinations(doc), options.colophon);
     for (const article of located.missing) warnings.push(`could not find where "${article}" starts in the PDF; its contents entry points to the previous article`);
 
+    // Rectos are for bound books: an e-reader screen shows one page at a time.
+    const articleStart = options.articleStart ?? (options.mode === 'vertical' && !geometry.screen ? 'recto' : 'any');
+    const starts = book.articles.map((article) => located.pages.get(article.id)!);
+    const plan = planBodyPages(doc.getPageCount(), starts, located.colophonPage, articleStart);
+    const furnitureStart = performance.now();
+    const furnitureHtml = path.join(work, 'furniture.html');
+    writeFileSync(furnitureHtml, assembleFurniture(book, plan.pages, assemble));
+    const furniture = await PDFDocument.load(await printer.print({ htmlPath: furnitureHtml, ...size, tagged: false }), { updateMetadata: false });
+    if (furniture.getPageCount() !== plan.pages.length) warnings.push(`the page furniture came out with ${furniture.getPageCount()} pages for ${plan.pages.length} body pages; some folios may be missing`);
+    const blank = [points(geometry.width), points(geometry.height)] as [number, number];
+    await layFurniture(doc, plan.pages, furniture, blank);
+    const bodyPages = doc.getPageCount();
+    const blanks = bodyPages - plan.finalIndex.length;
+    log(`laid folios and running heads over ${bodyPages} pages${blanks ? ` (${blanks} blank, so that articles start on rectos)` : ''} in ${((performance.now() - furnitureStart) / 1000).toFixed(1)} s`);
+    // From here on, pages are those of the finished body (blank pages included).
+    const finalPage = (printed: number) => plan.finalIndex[printed]!;
+
     const toc = buildToc(book, { depth: options.tocDepth });
-    const numbers = new Map([...located.pages].map(([key, index]) => [key, index + 1]));
+    const numbers = new Map([...located.pages].map(([key, index]) => [key, finalPage(index) + 1]));
     const frontHtml = path.join(work, 'front.html');
     writeFileSync(frontHtml, assembleFront(book, toc, numbers, assemble));
-    const frontBytes = await printer.print({ htmlPath: frontHtml, ...size, outline: false });
+    const frontBytes = await printer.print({ htmlPath: frontHtml, ...size, tagged: false });
 
     // Cover, a blank verso, the contents, and a blank page if needed so that page 1 is a recto.
     progress(3, 'outline and metadata');
     const front = await PDFDocument.load(frontBytes, { updateMetadata: false });
     const copied = await doc.copyPages(front, front.getPageIndices());
-    const blank = [points(geometry.width), points(geometry.height)] as [number, number];
     const ordered = [copied[0]!, undefined, ...copied.slice(1)];
     if (ordered.length % 2 === 1) ordered.push(undefined);
     const inserted = ordered.map((page, index) => (page ? doc.insertPage(index, page) : doc.insertPage(index, blank)));
     const offset = inserted.length;
     resolveInternalLinks(doc, inserted, gotoPrefix, (key) => {
       const index = located.pages.get(key);
-      return index === undefined ? undefined : index + offset;
+      return index === undefined ? undefined : finalPage(index) + offset;
     });
 
-    writeOutline(doc, bookmarks(book, located, offset, labels.contents, labels.colophon, options.colophon));
+    writeOutline(doc, bookmarks(book, located, (printed) => finalPage(printed) + offset, labels.contents, labels.colophon, options.colophon));
     writeDocumentInfo(doc, {
       title: book.meta.subtitle ? `${book.meta.title}：${book.meta.subtitle}` : book.meta.title,
       author: [...book.meta.authors, ...book.meta.editors].join(labels.listSeparator),
@@ -128,61 +148,39 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
 }
 
 interface Located {
-  /** `articleId` or `articleId#sectionId` → 0-based page index in the body. */
+  /** `articleId` or `articleId#sectionId` → 0-based page index in the printed body. */
   pages: Map<string, number>;
   colophonPage?: number;
   missing: string[];
 }
 
 /**
- * Matches Chromium's heading outline, in document order, against the headings the book should
- * have: each article's title (h1) and its sections. Titles are compared without whitespace.
+ * Where each article and section starts, from Chromium's named destinations (see assembleBody):
+ * by id, so titles that Chromium writes differently in its outline (it repeats the first line
+ * of a heading printed after a page break in horizontal books) cannot mislead it. An article
+ * whose title has no destination (a stylesheet hid it) points to the previous article's page.
  */
-export function locateHeadings(book: Book, outline: OutlineEntry[], colophon: boolean): Located {
-  const squash = (text: string) => text.replace(/\s+/g, '');
-  // Chromium sometimes repeats a heading's text in its bookmark title (seen on the second and
-  // later articles of horizontal books); a title written n times still matches.
-  const same = (bookmark: string, title: string) => {
-    const a = squash(bookmark);
-    const b = squash(title);
-    return a !== '' && b !== '' && a.length % b.length === 0 && a === b.repeat(a.length / b.length);
-  };
+export function locateHeadings(book: Book, destinations: Map<string, number>, colophon: boolean): Located {
   const pages = new Map<string, number>();
   const missing: string[] = [];
-  let cursor = 0;
-  // With `bounded`, the search stops at the next article's heading: a section missing from the
-  // outline must not match a same-named section of a later article and skip past that article.
-  const find = (level: number, title: string, bounded = false): number | undefined => {
-    for (let i = cursor; i < outline.length; i++) {
-      const entry = outline[i]!;
-      if (bounded && entry.level === 1) return undefined;
-      if (entry.level === level && same(entry.title, title)) {
-        cursor = i + 1;
-        return entry.page;
-      }
-    }
-    return undefined;
-  };
   let previous = 0;
   for (const article of book.articles) {
-    const page = find(1, article.title);
+    const page = destinations.get(titleAnchor(article));
     if (page === undefined) missing.push(article.title);
     pages.set(article.id, page ?? previous);
     previous = page ?? previous;
     for (const section of article.sections) {
-      const sectionPage = find(section.depth, section.title, page !== undefined);
+      const sectionPage = destinations.get(section.id);
       if (sectionPage !== undefined) pages.set(`${article.id}#${section.id}`, sectionPage);
     }
   }
   const result: Located = { pages, missing };
-  if (colophon) {
-    const page = find(1, labelsFor(book.meta.language).colophon);
-    if (page !== undefined) result.colophonPage = page;
-  }
+  const colophonPage = colophon ? destinations.get(colophonAnchor) : undefined;
+  if (colophonPage !== undefined) result.colophonPage = colophonPage;
   return result;
 }
 
-function bookmarks(book: Book, located: Located, offset: number, contentsLabel: string, colophonLabel: string, colophon: boolean): BookmarkNode[] {
+function bookmarks(book: Book, located: Located, final: (printed: number) => number, contentsLabel: string, colophonLabel: string, colophon: boolean): BookmarkNode[] {
   const nodes: BookmarkNode[] = [{ title: contentsLabel, page: 2, children: [] }];
   for (const article of book.articles) {
     const start = located.pages.get(article.id)!;
@@ -190,13 +188,13 @@ function bookmarks(book: Book, located: Located, offset: number, contentsLabel: 
     for (const section of article.sections.filter((s) => s.depth <= 3)) {
       const page = located.pages.get(`${article.id}#${section.id}`);
       if (page === undefined) continue;
-      const node = { title: section.title, page: page + offset, children: [] };
+      const node = { title: section.title, page: final(page), children: [] };
       const parent = sections.at(-1);
       if (section.depth === 3 && parent) parent.children.push(node);
       else if (section.depth === 2) sections.push(node);
     }
-    nodes.push({ title: article.title, page: start + offset, children: sections });
+    nodes.push({ title: article.title, page: final(start), children: sections });
   }
-  if (colophon && located.colophonPage !== undefined) nodes.push({ title: colophonLabel, page: located.colophonPage + offset, children: [] });
+  if (colophon && located.colophonPage !== undefined) nodes.push({ title: colophonLabel, page: final(located.colophonPage), children: [] });
   return nodes;
 }

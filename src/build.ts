@@ -19,7 +19,9 @@ import { stageReporter } from './progress.js';
 import { articleHref } from './writers/epub/documents.js';
 import { prepareCover, type PreparedCover } from './writers/cover/prepare-cover.js';
 import { writeEpub } from './writers/epub/write-epub.js';
+import { compressionCss } from './writers/compression-css.js';
 import { bundledSerif } from './writers/fonts/bundled-fonts.js';
+import { faceFor } from './locale/cjk-locale.js';
 
 export type Target = 'epub' | 'pdf';
 
@@ -81,7 +83,7 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
       const vertical = (options.writingMode ?? config.epub.writingMode) === 'vertical';
       let laidOut!: () => void;
       const mainThreadDone = new Promise<void>((resolve) => (laidOut = resolve));
-      cover = prepareCover({ meta }, { vertical, family: bundledSerif(), labels: labelsFor(meta.language), display, store: coverStore(configDir), laidOut });
+      cover = prepareCover({ meta }, { vertical, family: bundledSerif(faceFor(meta.language) ?? 'sc'), labels: labelsFor(meta.language), display, store: coverStore(configDir), laidOut });
       // Awaited by the EPUB writer; a failure surfaces there, not as an unhandled rejection.
       cover.catch(() => {});
       // The layout is drawn first (its loading and shaping would otherwise wait for a pause in
@@ -109,10 +111,11 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
     if (!pdfWriter) {
       const { epub } = prepared.config.config;
       const writingMode = options.writingMode ?? epub.writingMode;
-      const adapted = adaptToWritingMode(book, { mode: writingMode, quotes: epub.quotes });
+      const { compression } = prepared.config.config.typography;
+      const adapted = adaptToWritingMode(book, { mode: writingMode, quotes: epub.quotes, compression });
       const linked = linkAcrossFiles(adapted, (articleId, fragment) => `${articleHref({ id: articleId })}${fragment ? `#${fragment}` : ''}`);
       const written = await writeEpub(linked, {
-        css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir) + spacingCss(prepared.config.config.typography.spacing),
+        css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir) + spacingCss(prepared.config.config.typography.spacing) + compressionCss(compression),
         writingMode,
         embedFont: epub.embedFont,
         coverStore: coverStore(prepared.config.dir),
@@ -129,9 +132,10 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
         mode: options.writingMode ?? pdf.writingMode ?? defaultWritingMode('pdf', book.meta.language),
         pageSize: options.pageSize ?? pdf.pageSize,
         quotes: pdf.quotes,
+        compression: prepared.config.config.typography.compression,
         tocDepth: pdf.tocDepth,
         colophon: pdf.colophon,
-        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir) + spacingCss(prepared.config.config.typography.spacing),
+        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir) + spacingCss(prepared.config.config.typography.spacing) + compressionCss(prepared.config.config.typography.compression),
         log,
         progress: (done, note) => stage.advance(done, note),
       });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compressionModes } from '../locale/cjk-locale.js';
 
 /** A name or a list of names: `author: 周岚` or `author: [周岚, 陈默]`. */
 const names = z.union([z.string().min(1), z.array(z.string().min(1))], {
@@ -141,8 +142,10 @@ export const configSchema = z.strictObject({
       spacing: z.enum(spacingModes).default('css'),
       /** Simplified ↔ traditional conversion (opencc). */
       convert: z.enum(conversions).default('none'),
+      /** Punctuation compression (标点挤压): by the text's locale (`auto`: off for Taiwan), always, or never. */
+      compression: z.enum(compressionModes).default('auto'),
     })
-    .default({ punctuation: true, dashes: true, quotes: true, spacing: 'css', convert: 'none' }),
+    .default({ punctuation: true, dashes: true, quotes: true, spacing: 'css', convert: 'none', compression: 'auto' }),
   // ─── end of real-world articles ───
 });
 

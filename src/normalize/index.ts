@@ -51,7 +51,7 @@ export interface NormalizeSettings {
   images?: Pick<ImageOptions, 'fetchRemote' | 'cache' | 'maxDimension'>;
 }
 
-export const defaultTypography: Config['typography'] = { punctuation: true, dashes: true, quotes: true, spacing: 'css', convert: 'none' };
+export const defaultTypography: Config['typography'] = { punctuation: true, dashes: true, quotes: true, spacing: 'css', convert: 'none', compression: 'auto' };
 
 export function defaultSettings(): NormalizeSettings {
   return { typography: defaultTypography, strip: defaultStripPatterns() };

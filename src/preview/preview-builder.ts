@@ -12,7 +12,9 @@ import type { PageSize, WritingMode } from '../config/schema.js';
 import { describeError, isWenjiError } from '../errors.js';
 import { stylesDir } from '../paths.js';
 import { prepareBook, readStylesheet, type PrepareOptions } from '../prepare-book.js';
-import { bundledFaces, fontFaceCss } from '../writers/pdf/fonts.js';
+import { bundledFaces, fontFaceCss, fontLanguageCss } from '../writers/pdf/fonts.js';
+import { faceFor, type Compression } from '../locale/cjk-locale.js';
+import { compressionCss } from '../writers/compression-css.js';
 import { pageGeometries } from '../writers/pdf/geometry.js';
 import { errorDocument, previewDocument, previewPaths } from './preview-document.js';
 
@@ -64,13 +66,14 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
       const { pdf } = prepared.config.config;
       const mode = options.writingMode ?? pdf.writingMode ?? defaultWritingMode('pdf', prepared.book.meta.language);
       // The same adaptation the PDF writer makes (tate-chu-yoko, corner quotes).
-      const book = adapt(prepared.book, mode, pdf.quotes);
+      const { compression } = prepared.config.config.typography;
+      const book = adapt(prepared.book, mode, pdf.quotes, compression);
       const assemble = {
         mode,
         geometry: pageGeometries[options.pageSize ?? pdf.pageSize],
         labels: labelsFor(book.meta.language),
-        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir),
-        fontCss: fontFaceCss(faces, (_face, index) => previewPaths.font(index)),
+        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir) + compressionCss(compression),
+        fontCss: `${fontFaceCss(faces, (_face, index) => previewPaths.font(index))}\n${fontLanguageCss(faceFor(book.meta.language) ?? 'sc')}`,
         colophon: pdf.colophon,
       };
       const problems = prepared.files.flatMap((file) => file.messages.map((message) => ({ file: file.path, text: `${message.line ? `${message.line}:${message.column ?? 1} ` : ''}${message.reason}` })));
@@ -105,13 +108,13 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
  */
 function adaptedArticles() {
   const memo = new Map<string, WeakMap<Root, Pick<Article, 'title' | 'body' | 'sections'>>>();
-  return (book: Book, mode: WritingMode, quotes: 'corner' | 'keep'): Book => {
-    const key = `${mode}\n${quotes}\n${book.meta.language}`;
+  return (book: Book, mode: WritingMode, quotes: 'corner' | 'keep', compression: Compression): Book => {
+    const key = `${mode}\n${quotes}\n${compression}\n${book.meta.language}`;
     const known = memo.get(key) ?? new WeakMap();
     memo.clear();
     memo.set(key, known);
     const missing = book.articles.filter((article) => !known.has(article.body));
-    const fresh = adaptToWritingMode({ ...book, articles: missing }, { mode, quotes }).articles;
+    const fresh = adaptToWritingMode({ ...book, articles: missing }, { mode, quotes, compression }).articles;
     missing.forEach((article, index) => {
       const { title, body, sections } = fresh[index]!;
       known.set(article.body, { title, body, sections });

@@ -175,7 +175,7 @@ describe('EPUB writer', () => {
 
   test('a font that cannot be subset: one warning, no font in the book, still valid', async () => {
     writeFileSync(path.join(dir, 'broken.ttf'), 'not a font');
-    const fonts = { ...bundledSerif(), regular: { path: path.join(dir, 'broken.ttf'), weight: 400 as const } };
+    const fonts = { sc: { ...bundledSerif(), regular: { path: path.join(dir, 'broken.ttf'), weight: 400 as const } } };
     const { result, pkg } = await build(book, { embedFont: true, fonts, displayPath: (file) => path.basename(file) });
     assert.equal(result.warnings.length, 1);
     assert.match(result.warnings[0]!, /^broken\.ttf: the font cannot be subset/);
@@ -187,7 +187,7 @@ describe('EPUB writer', () => {
     const { result, pkg } = await build(book, { embedFont: true, writingMode: 'vertical' });
     assert.deepEqual(result.warnings, []);
     assert.ok(result.details.some((line) => /^embedded Noto Serif SC, \d+ characters/.test(line)));
-    assert.deepEqual([...pkg.items.values()].filter((item) => item.mediaType === 'font/ttf').map((item) => item.href), ['fonts/serif-regular.ttf', 'fonts/serif-bold.ttf']);
+    assert.deepEqual([...pkg.items.values()].filter((item) => item.mediaType === 'font/ttf').map((item) => item.href), ['fonts/serif-sc-regular.ttf', 'fonts/serif-sc-bold.ttf']);
     assert.deepEqual((await epubcheckTs(result.bytes)).messages, []);
   });
 });

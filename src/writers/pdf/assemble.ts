@@ -5,6 +5,8 @@ import { unified } from 'unified';
 import type { Labels } from '../../book/labels.js';
 import type { Article, Book, TocEntry } from '../../book/model.js';
 import type { WritingMode } from '../../config/schema.js';
+import { faceFor } from '../../locale/cjk-locale.js';
+import { serifStack } from './fonts.js';
 import { contentBox, pageSides, type PageGeometry } from './geometry.js';
 
 /** Links in the contents point here; post-processing turns them into jumps to the page. */
@@ -50,10 +52,12 @@ export function assembleFront(book: Book, toc: TocEntry[], pages: Map<string, nu
     meta.editors.length ? h('p', { className: ['cover-editor'] }, labels.editor(join(meta.editors, labels))) : undefined,
     meta.publisher || meta.date ? h('p', { className: ['cover-imprint'] }, [meta.publisher, meta.date ? formatDate(meta.date, meta.language) : undefined].filter(Boolean).join('　')) : undefined,
   ].filter((node) => node !== undefined));
+  const languages = new Map(book.articles.flatMap((article) => (article.language ? [[article.id, article.language] as const] : [])));
   const entry = (item: TocEntry, level: number): ElementContent => {
     const key = item.fragment ? `${item.articleId}#${item.fragment}` : item.articleId;
     const page = pages.get(key);
-    return h('li', { className: [`toc-level-${level}`] }, [
+    const language = languages.get(item.articleId);
+    return h('li', { className: [`toc-level-${level}`], ...(language ? { lang: language } : {}) }, [
       h('a', { href: `${gotoPrefix}${encodeURIComponent(key)}` }, [
         h('span', { className: ['toc-title'] }, item.title),
         item.authors.length ? h('span', { className: ['toc-author'] }, join(item.authors, labels)) : undefined,
@@ -90,7 +94,7 @@ function articleSection(article: Article, index: number, labels: Labels): Elemen
 
 function colophon(book: Book, labels: Labels): ElementContent {
   const rows = book.articles.map((article) =>
-    h('li', [
+    h('li', article.language ? { lang: article.language } : {}, [
       h('span', { className: ['colophon-title'] }, article.title),
       article.authors.length ? h('span', { className: ['colophon-author'] }, join(article.authors, labels)) : undefined,
       article.source ? h('span', { className: ['colophon-source'] }, article.source) : undefined,
@@ -133,8 +137,12 @@ function bodyPageCss(book: Book, options: AssembleOptions): string {
     `@page ${sides.recto.pseudo} { ${box('recto')} ${folio('recto')} }`,
     `@page ${sides.verso.pseudo} { ${box('verso')} ${folio('verso')} }`,
   ];
-  const head = (text: string) => `@top-center { content: ${cssString(text)}; }`;
-  book.articles.forEach((article, index) => rules.push(`@page ${pageName(index)} { ${head(`${book.meta.title}　·　${article.title}`)} }`));
+  const head = (text: string, language?: string) => {
+    // A margin box has no language of its own: an article in another CJK face gets its fonts here.
+    const face = language ? faceFor(language) : undefined;
+    return `@top-center { content: ${cssString(text)};${face && face !== faceFor(book.meta.language) ? ` font-family: ${serifStack(face)}, serif;` : ''} }`;
+  };
+  book.articles.forEach((article, index) => rules.push(`@page ${pageName(index)} { ${head(`${book.meta.title}　·　${article.title}`, article.language)} }`));
   rules.push(`@page colophon { ${head(book.meta.title)} }`);
   return rules.join('\n');
 }

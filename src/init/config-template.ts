@@ -30,8 +30,9 @@ const docs: Record<string, KeyDoc> = {
   'pdf.colophon': { text: 'A closing page listing each article’s author, source, date and URL.' },
   epub: { text: 'The e-book (wenji epub).' },
   'epub.writingMode': { text: 'vertical or horizontal; many readers cannot show vertical text.' },
-  'epub.embedFont': { text: 'Embed a subset of the CJK serif font.' },
+  'epub.embedFont': { text: 'Embed subsets of the CJK serifs (Noto Serif SC, TC or JP, by each text’s language).' },
   'epub.quotes': { text: 'As pdf.quotes, for vertical EPUBs.' },
+  'typography.compression': { text: 'Punctuation compression (标点挤压): auto follows each text’s language (off for Taiwan: zh-TW, zh-Hant), on, or off.' },
 };
 
 type AnySchema = z.core.$ZodType;

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Parents, Root, Text } from 'hast';
+import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
 import { compresses, type Compression } from '../../locale/cjk-locale.js';
 import { literalElements, phrasing } from '../hast-tools.js';
@@ -35,6 +36,9 @@ export const trimStartClass = 'trim-start';
 export default function rehypeTrimPunctuationPairs(options: Options): Transformer<Root> {
   const setting = options.compression ?? 'auto';
   return (tree) => {
+    // Most text has no such pair: the whole text (blocks run together, so this may see a pair
+    // that is not one) decides whether the tree is walked at all.
+    if (!candidate.test(toString(tree))) return;
     const marks = new Map<Text, Map<number, string>>();
     const blocks: Character[][] = [[]];
     collect(tree, options.language, blocks, setting, false);
@@ -50,6 +54,8 @@ export default function rehypeTrimPunctuationPairs(options: Options): Transforme
   };
 }
 
+const candidate = new RegExp(`[${[...closing].join('')}][${[...unadjustable].join('')}]|[${[...unadjustable].join('')}][${[...opening].join('')}]`, 'u');
+
 interface Character {
   character: string;
   node: Text;
@@ -57,6 +63,9 @@ interface Character {
   /** False in text that keeps full-width punctuation, or already wrapped. */
   compress: boolean;
 }
+
+/** Any character that is none of the marks: one shared entry, so long text costs no objects. */
+const other: Character = { character: '', node: { type: 'text', value: '' }, offset: 0, compress: false };
 
 function mark(marks: Map<Text, Map<number, string>>, at: Character, className: string): void {
   if (!marks.has(at.node)) marks.set(at.node, new Map());
@@ -68,9 +77,11 @@ function collect(parent: Parents, language: string, blocks: Character[][], setti
   for (const child of parent.children) {
     if (child.type === 'text') {
       const compress = !wrapped && compresses(language, setting);
+      const block = blocks.at(-1)!;
       let offset = 0;
       for (const character of child.value) {
-        blocks.at(-1)!.push({ character, node: child, offset, compress });
+        if (closing.has(character) || opening.has(character) || unadjustable.has(character)) block.push({ character, node: child, offset, compress });
+        else if (block.at(-1) !== other) block.push(other);
         offset += character.length;
       }
     } else if (child.type === 'element') {

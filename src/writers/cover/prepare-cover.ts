@@ -82,7 +82,7 @@ async function coverOf(book: Pick<Book, 'meta'>, options: CoverOptions): Promise
   return {
     cover: { href: 'images/cover.jpg', data: rendered.data, mediaType: rendered.mediaType, width: rendered.width, height: rendered.height, generated: true },
     warnings,
-    details: [`drew the cover (${rendered.width}×${rendered.height} JPEG, ${Math.round(rendered.data.length / 1024)} KB) in ${rendered.seconds.toFixed(1)} s`],
+    details: [`drew the cover in ${options.family.name} (${rendered.width}×${rendered.height} JPEG, ${Math.round(rendered.data.length / 1024)} KB) in ${rendered.seconds.toFixed(1)} s`],
   };
 }
 

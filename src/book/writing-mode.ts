@@ -22,9 +22,9 @@ export interface WritingModeOptions {
 
 /**
  * Book → Book for one writer (mdBook's preprocessor idea): vertical setting wraps short numbers
- * for tate-chu-yoko, marks the bracket trims browsers miss (`》：`, `：「`) and, optionally,
- * turns curly quotes into corner brackets. Horizontal books
- * pass through untouched. Articles in a Latin language are never changed. The input is not mutated.
+ * for tate-chu-yoko, marks the bracket trims browsers miss (`》：`, `：「`) and, optionally, turns
+ * curly quotes into corner brackets. Horizontal books pass through untouched. Articles in a Latin
+ * language are never changed. The input is not mutated.
  */
 export function adaptToWritingMode(book: Book, options: WritingModeOptions): Book {
   if (options.mode === 'horizontal') return book;

@@ -59,6 +59,12 @@ describe('EPUB writer', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  test('the contents page lists an article in another language in that language', async () => {
+    const { epub } = await build(book);
+    const entries = findAll(findAll(await epub.xml('OEBPS/contents.xhtml'), 'ol')[0]!, 'li');
+    assert.deepEqual(entries.map((entry) => [entry.attributes.lang, entry.attributes['xml:lang']]), [[undefined, undefined], ['en', 'en'], [undefined, undefined]]);
+  });
+
   test('every image has alt text: its own, its caption, or 插图', async () => {
     const { epub } = await build(book);
     const images = findAll(await epub.xml('OEBPS/first.xhtml'), 'img');

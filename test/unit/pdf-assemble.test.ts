@@ -433,6 +433,24 @@ describe('assembleBody', () => {
   });
 });
 
+describe('an article in another CJK locale', () => {
+  const book = sampleBook();
+  book.articles[2] = { ...book.articles[2]!, language: 'zh-Hant', title: '第三篇・繁體' };
+
+  test('its running head is set in its face (a margin box has no lang), the others in the book’s', () => {
+    const css = styleText(parseDocument(assembleBody(book, options('vertical'))));
+    assert.match(pageRule(css, 'article-3')!, /font-family: "Wenji Serif TC", "Wenji Serif SC", "Wenji Serif JP", serif;/);
+    for (const name of ['article-1', 'article-2', 'colophon']) assert.doesNotMatch(pageRule(css, name) ?? '', /font-family/, name);
+  });
+
+  test('its contents entry and colophon row carry its lang', () => {
+    const front = parseDocument(assembleFront(book, buildToc(book, { depth: 1 }), new Map(), options('vertical')));
+    assert.deepEqual(selectAll('.toc > li', front).map((li) => li.properties.lang), [undefined, 'en', 'zh-Hant']);
+    const body = parseDocument(assembleBody(book, options('vertical', { colophon: true })));
+    assert.deepEqual(selectAll('.colophon li', body).map((li) => li.properties.lang), [undefined, 'en', 'zh-Hant']);
+  });
+});
+
 describe('assembleFront', () => {
   const pages = new Map<string, number>([
     ['first', 1],

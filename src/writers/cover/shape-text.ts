@@ -28,10 +28,10 @@ export interface Shaper {
 }
 
 /**
- * A shaper over one of the bundled serifs (the book's face: SC, TC or JP), built on harfbuzz (the same engine that subsets them):
- * vertical runs are shaped top to bottom, which applies the font's `vert`/`vrt2` forms, so
- * 「」，。 in a vertical title come out as a vertical book prints them. Created per cover; the
- * fonts are read once for it.
+ * A shaper over one of the bundled serifs (the book's face: SC, TC or JP), built on harfbuzz (the
+ * same engine that subsets them): vertical runs are shaped top to bottom, which applies the
+ * font's `vert`/`vrt2` forms, so 「」，。 in a vertical title come out as a vertical book in that
+ * locale prints them. Created per cover; the fonts are read once for it.
  */
 export async function createShaper(family: FontFamily, language?: string): Promise<Shaper> {
   const hb = await import('harfbuzzjs');

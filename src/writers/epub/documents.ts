@@ -25,6 +25,12 @@ export function titlePageBody(book: Book, labels: Labels): ElementContent[] {
 
 /** The printed contents page: every article with its author, each a link. */
 export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels): ElementContent[] {
+  // An article in another language is listed in it too (its face, its punctuation).
+  const languages = new Map(book.articles.flatMap((article) => (article.language ? [[article.id, article.language] as const] : [])));
+  const lang = (entry: TocEntry) => {
+    const language = languages.get(entry.articleId);
+    return language ? { lang: language, 'xml:lang': language } : {};
+  };
   return [
     h('section', { className: ['contents'] }, [
       h('h1', { className: ['contents-title'] }, labels.contents),
@@ -32,7 +38,7 @@ export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels): E
         'ol',
         { className: ['contents-list'] },
         toc.map((entry) =>
-          h('li', [
+          h('li', lang(entry), [
             h('a', { href: tocHref(entry) }, entry.title),
             entry.authors.length ? h('span', { className: ['contents-author'] }, join(entry.authors, labels)) : undefined,
           ].filter((node) => node !== undefined)),

@@ -20,6 +20,7 @@ import { articleHref } from './writers/epub/documents.js';
 import { prepareCover, type PreparedCover } from './writers/cover/prepare-cover.js';
 import { writeEpub } from './writers/epub/write-epub.js';
 import { bundledSerif } from './writers/fonts/bundled-fonts.js';
+import { faceFor } from './locale/cjk-locale.js';
 
 export type Target = 'epub' | 'pdf';
 
@@ -81,7 +82,7 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
       const vertical = (options.writingMode ?? config.epub.writingMode) === 'vertical';
       let laidOut!: () => void;
       const mainThreadDone = new Promise<void>((resolve) => (laidOut = resolve));
-      cover = prepareCover({ meta }, { vertical, family: bundledSerif(), labels: labelsFor(meta.language), display, store: coverStore(configDir), laidOut });
+      cover = prepareCover({ meta }, { vertical, family: bundledSerif(faceFor(meta.language) ?? 'sc'), labels: labelsFor(meta.language), display, store: coverStore(configDir), laidOut });
       // Awaited by the EPUB writer; a failure surfaces there, not as an unhandled rejection.
       cover.catch(() => {});
       // The layout is drawn first (its loading and shaping would otherwise wait for a pause in
@@ -109,10 +110,11 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
     if (!pdfWriter) {
       const { epub } = prepared.config.config;
       const writingMode = options.writingMode ?? epub.writingMode;
-      const adapted = adaptToWritingMode(book, { mode: writingMode, quotes: epub.quotes, uprightCapitals: prepared.config.config.typography.uprightCapitals });
+      const { compression } = prepared.config.config.typography;
+      const adapted = adaptToWritingMode(book, { mode: writingMode, quotes: epub.quotes, uprightCapitals: prepared.config.config.typography.uprightCapitals, compression });
       const linked = linkAcrossFiles(adapted, (articleId, fragment) => `${articleHref({ id: articleId })}${fragment ? `#${fragment}` : ''}`);
       const written = await writeEpub(linked, {
-        css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir, prepared.config.config.typography.spacing),
+        css: readStylesheet(stylesDir, 'epub.css', prepared.config.dir, prepared.config.config.typography),
         writingMode,
         embedFont: epub.embedFont,
         coverStore: coverStore(prepared.config.dir),
@@ -130,10 +132,11 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
         pageSize: options.pageSize ?? pdf.pageSize,
         quotes: pdf.quotes,
         uprightCapitals: prepared.config.config.typography.uprightCapitals,
+        compression: prepared.config.config.typography.compression,
         tocDepth: pdf.tocDepth,
         colophon: pdf.colophon,
         articleStart: pdf.articleStart,
-        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir, prepared.config.config.typography.spacing),
+        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir, prepared.config.config.typography),
         log,
         progress: (done, note) => stage.advance(done, note),
       });

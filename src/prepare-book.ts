@@ -19,6 +19,7 @@ import { ArticleOverrides } from './config/article-overrides.js';
 import { reportFixes } from './normalize/fix-tally.js';
 import { sourceLocator } from './normalize/source-point.js';
 import { stageReporter, type ProgressListener } from './progress.js';
+import { compressionCss } from './writers/compression-css.js';
 
 export interface PrepareOptions {
   /** The book folder (holds book.yaml and content/). */
@@ -206,10 +207,11 @@ function titlePlace(file: VFile, title: string): { line: number; column: number 
 
 /**
  * The book's stylesheet: wenji's own for the given target, the CJK–Latin gap if the stylesheet
- * is to draw it (`typography.spacing: css`), then the book's `styles/custom.css`.
+ * is to draw it (`typography.spacing: css`) and the `typography.compression` rules, then the
+ * book's `styles/custom.css` (last, so that it can override them).
  */
-export function readStylesheet(packageStyles: string, name: string, bookDir: string, spacing?: SpacingMode): string {
-  const own = readFileSync(path.join(packageStyles, name), 'utf8') + spacingCss(spacing);
+export function readStylesheet(packageStyles: string, name: string, bookDir: string, typography?: Pick<Config['typography'], 'spacing' | 'compression'>): string {
+  const own = readFileSync(path.join(packageStyles, name), 'utf8') + spacingCss(typography?.spacing) + (typography ? compressionCss(typography.compression) : '');
   const custom = path.join(bookDir, 'styles', 'custom.css');
   return existsSync(custom) && path.resolve(custom) !== path.resolve(packageStyles, 'custom.css') ? `${own}\n/* styles/custom.css */\n${readFileSync(custom, 'utf8')}` : own;
 }

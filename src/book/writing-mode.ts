@@ -5,6 +5,8 @@ import type { WritingMode } from '../config/schema.js';
 import rehypeCornerQuotes, { cornerQuoteStyle, type CornerQuoteStyle } from '../normalize/plugins/rehype-corner-quotes.js';
 import rehypeTateChuYoko from '../normalize/plugins/rehype-tate-chu-yoko.js';
 import { chineseConvention } from '../normalize/chinese-locale.js';
+import rehypeTrimPunctuationPairs from '../normalize/plugins/rehype-trim-punctuation-pairs.js';
+import type { Compression } from '../locale/cjk-locale.js';
 import { collectSections } from '../normalize/index.js';
 import { isCjkLanguage } from './labels.js';
 import type { Book } from './model.js';
@@ -20,6 +22,8 @@ export interface WritingModeOptions {
    * `typography.uprightCapitals`; undefined means Japanese yes, Chinese no.
    */
   uprightCapitals?: boolean | undefined;
+  /** `typography.compression`: which text gets the bracket trims browsers miss (default `auto`). */
+  compression?: Compression;
 }
 
 /** Taiwan and Hong Kong quote with corner brackets in horizontal text too. */
@@ -28,7 +32,7 @@ const quotesInHorizontal = (language: string) => chineseConvention(language) ===
 /**
  * Book → Book for one writer (mdBook's preprocessor idea), by the conventions of
  * docs/typography.md. Vertical setting wraps numbers and acronyms for upright setting
- * (tate-chu-yoko) and, with `quotes: corner`, turns curly quotes into corner brackets in the
+ * (tate-chu-yoko), marks the bracket trims browsers miss (`》：`, `：「`) and, with `quotes: corner`, turns curly quotes into corner brackets in the
  * article's locale's nesting (mainland: “”→『』 ‘’→「」; Taiwan, Hong Kong, Japan: “”→「」
  * ‘’→『』). Horizontal books change only Traditional Chinese articles' quotes (Taiwan and Hong
  * Kong quote with corner brackets in horizontal text too). Articles in a Latin language are never
@@ -51,6 +55,7 @@ export function adaptToWritingMode(book: Book, options: WritingModeOptions): Boo
     }
     return { processor, quotes, key };
   };
+  const compression = options.compression ?? 'auto';
   return {
     ...book,
     articles: book.articles.map((article) => {
@@ -58,10 +63,11 @@ export function adaptToWritingMode(book: Book, options: WritingModeOptions): Boo
       if (!isCjkLanguage(language) || (!vertical && !quotesInHorizontal(language))) return article;
       const { processor, quotes, key } = processorFor(language);
       const body = processor.runSync(structuredClone(article.body)) as Root;
+      if (vertical) unified().use(rehypeTrimPunctuationPairs, { language, compression }).runSync(body);
       // Titles and section names are shown as set in the text (corner quotes, upright numbers
       // are only for the body), so they are re-read from the adapted body.
       const title = quotes ? convertTitle(article.title, quotes) : article.title;
-      const digest = derivedDigest(article.digest, 'writing-mode', options.mode, options.quotes, options.tcyDigits ?? 2, key);
+      const digest = derivedDigest(article.digest, 'writing-mode', options.mode, options.quotes, options.tcyDigits ?? 2, key, compression);
       return { ...article, title, body, sections: collectSections(body), ...(digest ? { digest } : {}) };
     }),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compressionModes } from '../locale/cjk-locale.js';
 
 /** A name or a list of names: `author: 周岚` or `author: [周岚, 陈默]`. */
 const names = z.union([z.string().min(1), z.array(z.string().min(1))], {
@@ -172,8 +173,10 @@ export const configSchema = z.strictObject({
       convert: z.enum(conversions).default('none'),
       /** Acronyms of up to three capitals (AI, GDP) upright in vertical text. Default: Japanese yes, Chinese no. */
       uprightCapitals: z.boolean({ error: 'expected true or false' }).optional(),
+      /** Punctuation compression (标点挤压): by the text's locale (`auto`: off for Taiwan), always, or never. */
+      compression: z.enum(compressionModes).default('auto'),
     })
-    .default({ punctuation: true, dashes: true, quotes: true, spacing: 'insert', convert: 'none' }),
+    .default({ punctuation: true, dashes: true, quotes: true, spacing: 'insert', convert: 'none', compression: 'auto' }),
   // ─── end of real-world articles ───
 
   /**

@@ -31,7 +31,7 @@ const docs: Record<string, KeyDoc> = {
   'pdf.articleStart': { text: 'recto starts every article on a recto (the right-hand page of a horizontal book, the left-hand page of a vertical one), after a blank page when needed; any on the next page. Default: recto for vertical books, any for horizontal ones and the 6in/7in screens.', example: 'recto' },
   epub: { text: 'The e-book (wenji epub).' },
   'epub.writingMode': { text: 'vertical or horizontal; many readers cannot show vertical text.' },
-  'epub.embedFont': { text: 'Embed a subset of the CJK serif font.' },
+  'epub.embedFont': { text: 'Embed subsets of the CJK serifs (Noto Serif SC, TC or JP, by each text’s language).' },
   'epub.quotes': { text: 'As pdf.quotes, for the EPUB.' },
   'typography.uprightCapitals': { text: 'Acronyms of up to three capitals (AI, GDP) stand upright in vertical text. Default: yes for Japanese, no for Chinese.', example: 'true' },
   'text.split': {
@@ -42,6 +42,7 @@ const docs: Record<string, KeyDoc> = {
     text: 'Per-article title, author, translator, source, url, date or tags, keyed by file (03-page.html) or by post of a file holding several (dump.txt#2, counted from 1). Wins over front matter.',
     example: '{ "dump.txt#2": { title: 标题, author: 作者 } }',
   },
+  'typography.compression': { text: 'Punctuation compression (标点挤压): auto follows each text’s language (off for Taiwan: zh-TW, zh-Hant), on, or off.' },
 };
 
 type AnySchema = z.core.$ZodType;

@@ -63,7 +63,7 @@ export interface NormalizeSettings {
   images?: Pick<ImageOptions, 'fetchRemote' | 'cache' | 'maxDimension'>;
 }
 
-export const defaultTypography: Config['typography'] = { punctuation: true, dashes: true, quotes: true, spacing: 'insert', convert: 'none' };
+export const defaultTypography: Config['typography'] = { punctuation: true, dashes: true, quotes: true, spacing: 'insert', convert: 'none', compression: 'auto' };
 
 export function defaultSettings(): NormalizeSettings {
   return { typography: defaultTypography, strip: defaultStripPatterns() };

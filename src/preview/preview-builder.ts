@@ -12,7 +12,8 @@ import type { PageSize, WritingMode } from '../config/schema.js';
 import { describeError, isWenjiError } from '../errors.js';
 import { stylesDir } from '../paths.js';
 import { prepareBook, readStylesheet, type PrepareOptions } from '../prepare-book.js';
-import { bundledFaces, fontFaceCss } from '../writers/pdf/fonts.js';
+import { bundledFaces, fontFaceCss, fontLanguageCss } from '../writers/pdf/fonts.js';
+import { faceFor, type Compression } from '../locale/cjk-locale.js';
 import { pageGeometries } from '../writers/pdf/geometry.js';
 import { errorDocument, previewDocument, previewPaths } from './preview-document.js';
 
@@ -64,13 +65,14 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
       const { pdf } = prepared.config.config;
       const mode = options.writingMode ?? pdf.writingMode ?? defaultWritingMode('pdf', prepared.book.meta.language);
       // The same adaptation the PDF writer makes (tate-chu-yoko, corner quotes).
-      const book = adapt(prepared.book, mode, pdf.quotes, prepared.config.config.typography.uprightCapitals);
+      const { compression } = prepared.config.config.typography;
+      const book = adapt(prepared.book, mode, pdf.quotes, prepared.config.config.typography.uprightCapitals, compression);
       const assemble = {
         mode,
         geometry: pageGeometries[options.pageSize ?? pdf.pageSize],
         labels: labelsFor(book.meta.language),
-        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir, prepared.config.config.typography.spacing),
-        fontCss: fontFaceCss(faces, (_face, index) => previewPaths.font(index)),
+        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir, prepared.config.config.typography),
+        fontCss: `${fontFaceCss(faces, (_face, index) => previewPaths.font(index))}\n${fontLanguageCss(faceFor(book.meta.language) ?? 'sc')}`,
         colophon: pdf.colophon,
       };
       const problems = prepared.files.flatMap((file) => file.messages.map((message) => ({ file: file.path, text: `${message.line ? `${message.line}:${message.column ?? 1} ` : ''}${message.reason}` })));
@@ -105,13 +107,13 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
  */
 function adaptedArticles() {
   const memo = new Map<string, WeakMap<Root, Pick<Article, 'title' | 'body' | 'sections'>>>();
-  return (book: Book, mode: WritingMode, quotes: 'corner' | 'keep', uprightCapitals: boolean | undefined): Book => {
-    const key = `${mode}\n${quotes}\n${uprightCapitals}\n${book.meta.language}`;
+  return (book: Book, mode: WritingMode, quotes: 'corner' | 'keep', uprightCapitals: boolean | undefined, compression: Compression): Book => {
+    const key = `${mode}\n${quotes}\n${uprightCapitals}\n${compression}\n${book.meta.language}`;
     const known = memo.get(key) ?? new WeakMap();
     memo.clear();
     memo.set(key, known);
     const missing = book.articles.filter((article) => !known.has(article.body));
-    const fresh = adaptToWritingMode({ ...book, articles: missing }, { mode, quotes, uprightCapitals }).articles;
+    const fresh = adaptToWritingMode({ ...book, articles: missing }, { mode, quotes, uprightCapitals, compression }).articles;
     missing.forEach((article, index) => {
       const { title, body, sections } = fresh[index]!;
       known.set(article.body, { title, body, sections });

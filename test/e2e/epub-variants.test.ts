@@ -182,11 +182,13 @@ describe('the sample book in every variant', () => {
     for (const name of ['vertical-font', 'horizontal-font'] as const) {
       const { epub, pkg, cli, file } = built[name];
       const fonts = [...pkg.items.values()].filter((item) => item.mediaType === 'font/ttf');
-      assert.deepEqual(fonts.map((item) => item.href), ['fonts/serif-regular.ttf', 'fonts/serif-bold.ttf']);
+      // A Simplified book carries the SC face only.
+      assert.deepEqual(fonts.map((item) => item.href), ['fonts/serif-sc-regular.ttf', 'fonts/serif-sc-bold.ttf']);
       assert.ok(pkg.items.has('fonts-css'));
       assert.deepEqual(pkg.properties.get('ibooks:specified-fonts'), ['true']);
       const regular = await epub.zip.file(pkg.entry(fonts[0]!.href))!.async('uint8array');
       assert.ok(layoutFeatureTags(regular, 'GSUB').includes('vert'));
+      for (const tag of ['vhal', 'vchw', 'halt', 'chws']) assert.ok(layoutFeatureTags(regular, 'GPOS').includes(tag), `${tag} kept`);
       const hb = await import('harfbuzzjs');
       const face = new hb.Face(new hb.Blob(regular));
       const covered = new Set(face.collectUnicodes());
@@ -205,7 +207,7 @@ describe('the sample book in every variant', () => {
       };
       assert.notDeepEqual(shape(hb.Direction.TTB), shape(hb.Direction.LTR), '，。 have vertical forms');
       for (const href of pkg.spine) assert.match(await epub.text(pkg.entry(href)), /<link rel="stylesheet" type="text\/css" href="fonts\.css" \/>/);
-      assert.match(cli.stderr, /wenji: embedded Noto Serif SC, \d+ characters \(regular \d+ KB, bold \d+ KB; \d+ KB\) in [\d.]+ s/);
+      assert.match(cli.stderr, /wenji: embedded Noto Serif SC, \d+ characters \(SC regular \d+ KB, SC bold \d+ KB; \d+ KB\) in [\d.]+ s/);
       const added = statSync(file).size - statSync(built[name === 'vertical-font' ? 'vertical' : 'horizontal'].file).size;
       assert.ok(added > 100 * 1024 && added < 2 * 1024 * 1024, `the font adds ${added} bytes`);
     }

@@ -84,6 +84,18 @@ describe('the generated cover', () => {
     assert.notEqual(vertical.glyphs[3]!.path, horizontal.glyphs[3]!.path, '， moved');
   });
 
+  test('a Traditional or Japanese title is shaped in its own face: ， centred for Taiwan, ： on its side for Japan', async () => {
+    const centre = (run: { ink: { xMin: number; xMax: number }; unitsPerEm: number }) => (run.ink.xMin + run.ink.xMax) / 2 / run.unitsPerEm;
+    const [sc, tc, jp] = await Promise.all([createShaper(bundledSerif('sc'), 'zh-Hans'), createShaper(bundledSerif('tc'), 'zh-Hant'), createShaper(bundledSerif('jp'), 'ja')]);
+    // Vertical runs are centred on the column: 0 is the middle of the cell.
+    assert.ok(centre(sc.shape('，', { weight: 'bold', vertical: true })) > 0.2, 'SC ， to the right');
+    assert.ok(Math.abs(centre(tc.shape('，', { weight: 'bold', vertical: true }))) < 0.1, 'TC ， centred');
+    const colon = (shaper: typeof sc) => shaper.shape('：', { weight: 'bold', vertical: true }).ink;
+    const wide = (ink: { xMin: number; xMax: number; yMin: number; yMax: number }) => ink.xMax - ink.xMin > ink.yMax - ink.yMin;
+    assert.ok(wide(colon(jp)), 'JP ： rotated');
+    assert.ok(!wide(colon(sc)) && !wide(colon(tc)), 'Chinese ： upright');
+  });
+
   test('the same book gives the same cover bytes', async () => {
     const [first, second] = [await renderCover(text, true, bundledSerif()), await renderCover(text, true, bundledSerif())];
     assert.deepEqual(Buffer.from(first.data), Buffer.from(second.data));

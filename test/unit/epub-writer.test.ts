@@ -59,6 +59,12 @@ describe('EPUB writer', () => {
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  test('the contents page lists an article in another language in that language', async () => {
+    const { epub } = await build(book);
+    const entries = findAll(findAll(await epub.xml('OEBPS/contents.xhtml'), 'ol')[0]!, 'li');
+    assert.deepEqual(entries.map((entry) => [entry.attributes.lang, entry.attributes['xml:lang']]), [[undefined, undefined], ['en', 'en'], [undefined, undefined]]);
+  });
+
   test('every image has alt text: its own, its caption, or 插图', async () => {
     const { epub } = await build(book);
     const images = findAll(await epub.xml('OEBPS/first.xhtml'), 'img');
@@ -175,7 +181,7 @@ describe('EPUB writer', () => {
 
   test('a font that cannot be subset: one warning, no font in the book, still valid', async () => {
     writeFileSync(path.join(dir, 'broken.ttf'), 'not a font');
-    const fonts = { ...bundledSerif(), regular: { path: path.join(dir, 'broken.ttf'), weight: 400 as const } };
+    const fonts = { sc: { ...bundledSerif(), regular: { path: path.join(dir, 'broken.ttf'), weight: 400 as const } } };
     const { result, pkg } = await build(book, { embedFont: true, fonts, displayPath: (file) => path.basename(file) });
     assert.equal(result.warnings.length, 1);
     assert.match(result.warnings[0]!, /^broken\.ttf: the font cannot be subset/);
@@ -187,7 +193,7 @@ describe('EPUB writer', () => {
     const { result, pkg } = await build(book, { embedFont: true, writingMode: 'vertical' });
     assert.deepEqual(result.warnings, []);
     assert.ok(result.details.some((line) => /^embedded Noto Serif SC, \d+ characters/.test(line)));
-    assert.deepEqual([...pkg.items.values()].filter((item) => item.mediaType === 'font/ttf').map((item) => item.href), ['fonts/serif-regular.ttf', 'fonts/serif-bold.ttf']);
+    assert.deepEqual([...pkg.items.values()].filter((item) => item.mediaType === 'font/ttf').map((item) => item.href), ['fonts/serif-sc-regular.ttf', 'fonts/serif-sc-bold.ttf']);
     assert.deepEqual((await epubcheckTs(result.bytes)).messages, []);
   });
 });

@@ -5,11 +5,15 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { h } from 'hastscript';
-import { collectBookText } from '../../src/writers/fonts/book-text.js';
-import { bundledSerif, type FontFamily } from '../../src/writers/fonts/bundled-fonts.js';
-import { embedFont, uniqueCharacters } from '../../src/writers/fonts/embed-font.js';
+import { collectBookText, type FaceTexts } from '../../src/writers/fonts/book-text.js';
+import { bundledSerif, bundledSerifs, type FontFamily } from '../../src/writers/fonts/bundled-fonts.js';
+import { embedFont } from '../../src/writers/fonts/embed-font.js';
+import { uniqueCharacters } from '../../src/writers/fonts/plan-faces.js';
 import { layoutFeatureTags, sfntTables } from '../../src/writers/fonts/sfnt-tables.js';
-import { keptFeatures, subsetForText } from '../../src/writers/fonts/subset-for-text.js';
+import { kerningProbe, keptFeatures, subsetForText } from '../../src/writers/fonts/subset-for-text.js';
+
+/** Text for the Simplified face only. */
+const scText = (regular: string, bold: string): FaceTexts => ({ sc: { regular, bold }, tc: { regular: '', bold: '' }, jp: { regular: '', bold: '' } });
 
 /** Glyph ids harfbuzz picks for `text`, horizontally and top to bottom (which applies `vert`). */
 async function shapeBothWays(font: Uint8Array, text: string): Promise<{ horizontal: number[]; vertical: number[]; unicodes: Set<number> }> {
@@ -55,9 +59,9 @@ describe('subsetting the bundled serif', () => {
     for (const tag of layoutFeatureTags(subset, 'GPOS')) assert.ok((keptFeatures as readonly string[]).includes(tag), `unexpected GPOS feature ${tag}`);
   });
 
-  test('maps exactly the characters asked for', async () => {
+  test('maps exactly the characters asked for, and the ten Chromium probes to decide on compression', async () => {
     const { unicodes } = await shapeBothWays(subset, '');
-    const wanted = new Set([...text].map((character) => character.codePointAt(0)!));
+    const wanted = new Set([...text, ...kerningProbe].map((character) => character.codePointAt(0)!));
     assert.deepEqual([...unicodes].sort((a, b) => a - b), [...wanted].sort((a, b) => a - b));
   });
 
@@ -108,7 +112,7 @@ describe('fonts that cannot be subset', () => {
 
   test('embedFont falls back to no font, with one warning line naming the file', async () => {
     const broken: FontFamily = { ...bundledSerif(), regular: { path: path.join(dir, 'not-a-font.ttf'), weight: 400 } };
-    const result = await embedFont({ regular: '正文', bold: '标题' }, broken, (file) => path.basename(file));
+    const result = await embedFont(scText('正文', '标题'), { ...bundledSerifs(), sc: broken }, 'sc', (file) => path.basename(file));
     assert.equal(result.font, undefined);
     assert.equal(result.warnings.length, 1);
     assert.match(result.warnings[0]!, /^not-a-font\.ttf: the font cannot be subset \(.+\); the EPUB is built without an embedded font$/);
@@ -117,24 +121,27 @@ describe('fonts that cannot be subset', () => {
 
   test('a broken bold face keeps the regular one', async () => {
     const broken: FontFamily = { ...bundledSerif(), bold: { path: path.join(dir, 'not-a-font.ttf'), weight: 700 } };
-    const result = await embedFont({ regular: '正文标题', bold: '标题' }, broken, (file) => path.basename(file));
-    assert.deepEqual(result.font?.files.map((file) => file.href), ['fonts/serif-regular.ttf']);
+    const result = await embedFont(scText('正文标题', '标题'), { ...bundledSerifs(), sc: broken }, 'sc', (file) => path.basename(file));
+    assert.deepEqual(result.font?.files.map((file) => file.href), ['fonts/serif-sc-regular.ttf']);
     assert.match(result.warnings[0]!, /^not-a-font\.ttf: the bold font cannot be subset/);
   });
 });
 
 describe('the characters a book needs', () => {
   test('bold text is what the stylesheet sets bold; all text is in the regular set', () => {
-    const text = collectBookText([
-      [h('h1', '标题'), h('p', ['正文', h('strong', '重点'), h('em', '强调')]), h('table', [h('tr', [h('th', '表头'), h('td', '格')])])],
-      { type: 'root', children: [h('p', [h('a', { className: ['footnote-number'] }, '9')])] },
-    ]);
+    const { sc: text } = collectBookText(
+      [
+        { language: 'zh-Hans', nodes: [h('h1', '标题'), h('p', ['正文', h('strong', '重点'), h('em', '强调')]), h('table', [h('tr', [h('th', '表头'), h('td', '格')])])] },
+        { language: 'zh-Hans', nodes: { type: 'root', children: [h('p', [h('a', { className: ['footnote-number'] }, '9')])] } },
+      ],
+      'sc',
+    );
     assert.equal(uniqueCharacters(text.bold), uniqueCharacters('标题重点表头9'));
     assert.equal(uniqueCharacters(text.regular), uniqueCharacters('标题正文重点强调表头格9'));
   });
 
   test('numbered lists add the digits of their markers', () => {
-    const text = collectBookText([[h('ol', [h('li', '一')])]]);
+    const { sc: text } = collectBookText([{ language: 'zh', nodes: [h('ol', [h('li', '一')])] }], 'sc');
     assert.match(text.regular, /0123456789\./);
   });
 
@@ -143,15 +150,15 @@ describe('the characters a book needs', () => {
   });
 
   test('the embedded stylesheet declares both faces and sets the body font', async () => {
-    const result = await embedFont({ regular: '正文标题', bold: '标题' }, bundledSerif(), (file) => file);
+    const result = await embedFont(scText('正文标题', '标题'), bundledSerifs(), 'sc', (file) => file);
     assert.ok(result.font);
     assert.deepEqual(result.warnings, []);
-    assert.match(result.font.css, /@font-face \{[^}]*font-weight: normal;[^}]*url\("fonts\/serif-regular\.ttf"\) format\("truetype"\)/);
-    assert.match(result.font.css, /@font-face \{[^}]*font-weight: bold;[^}]*url\("fonts\/serif-bold\.ttf"\)/);
-    assert.match(result.font.css, /body \{\s*font-family: "wenji-serif", serif;/);
+    assert.match(result.font.css, /@font-face \{[^}]*font-weight: normal;[^}]*url\("fonts\/serif-sc-regular\.ttf"\) format\("truetype"\)/);
+    assert.match(result.font.css, /@font-face \{[^}]*font-weight: bold;[^}]*url\("fonts\/serif-sc-bold\.ttf"\)/);
+    assert.match(result.font.css, /html \{\s*font-family: "wenji-serif-sc", serif;/);
     const bold = result.font.files.find((file) => file.weight === 700)!;
     const { unicodes } = await shapeBothWays(bold.data, '');
-    assert.deepEqual([...unicodes].sort(), [...'标题'].map((c) => c.codePointAt(0)!).sort());
+    assert.deepEqual([...unicodes].sort(), [...'标题', ...kerningProbe].map((c) => c.codePointAt(0)!).sort());
     await readFile(bundledSerif().regular.path).then((full) => assert.ok(full.length > 10 * 1024 * 1024, 'the bundled font is the full TrueType'));
   });
 });

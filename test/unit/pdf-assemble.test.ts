@@ -541,6 +541,24 @@ describe('assembleFurniture', () => {
   });
 });
 
+describe('an article in another CJK locale', () => {
+  const book = sampleBook();
+  book.articles[2] = { ...book.articles[2]!, language: 'zh-Hant', title: '第三篇・繁體' };
+
+  test('its running head is set in its face (a margin box has no lang), the others in the book’s', () => {
+    const css = styleText(parseDocument(assembleFurniture(book, planBodyPages(7, [0, 3, 5], 6, 'recto').pages, options('vertical', { colophon: true }))));
+    assert.match(pageRule(css, 'article-3:right')!, /font-family: "Wenji Serif TC", "Wenji Serif SC", "Wenji Serif JP", serif;/);
+    for (const name of ['article-1:right', 'article-2:right', 'colophon:right', 'article-3:left']) assert.doesNotMatch(pageRule(css, name) ?? '', /font-family/, name);
+  });
+
+  test('its contents entry and colophon row carry its lang', () => {
+    const front = parseDocument(assembleFront(book, buildToc(book, { depth: 1 }), new Map(), options('vertical')));
+    assert.deepEqual(selectAll('.toc > li', front).map((li) => li.properties.lang), [undefined, 'en', 'zh-Hant']);
+    const body = parseDocument(assembleBody(book, options('vertical', { colophon: true })));
+    assert.deepEqual(selectAll('.colophon li', body).map((li) => li.properties.lang), [undefined, 'en', 'zh-Hant']);
+  });
+});
+
 describe('assembleFront', () => {
   const pages = new Map<string, number>([
     ['first', 1],

@@ -76,7 +76,7 @@ describe('adaptToWritingMode: vertical, corner quotes', () => {
     const body = xml(articleOf(adapted, 'first').body);
     assert.equal(
       body,
-      '<p>他<span class="tcy">17</span>岁，买了<span class="tcy">3</span>台。他说：『你好。』</p>' +
+      '<p>他<span class="tcy">17</span>岁，买了<span class="tcy">3</span>台。他说：<span class="trim-start">『</span>你好。』</p>' +
         '<h2 id="first-s1">第<span class="tcy">3</span>节『引号』</h2>' +
         '<p><span class="upright-run">2024</span>年，A4纸。</p>' +
         '<h3 id="first-s2">「小」节</h3>' +

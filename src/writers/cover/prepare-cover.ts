@@ -26,6 +26,7 @@ export interface CoverStore {
 
 export interface CoverOptions {
   vertical: boolean;
+  /** The serif of the book's face (`bundledSerif(faceFor(language))`). */
   family: FontFamily;
   labels: Labels;
   /** How a path is shown in messages. */
@@ -70,23 +71,23 @@ async function coverOf(book: Pick<Book, 'meta'>, options: CoverOptions): Promise
   }
   const byline = meta.editors.length ? options.labels.editor(meta.editors.join(options.labels.listSeparator)) : meta.authors.join(options.labels.listSeparator) || undefined;
   const text = { title: meta.title, subtitle: meta.subtitle, byline };
-  const key = coverKey(text, options);
+  const key = coverKey(text, options, meta.language);
   const stored = options.store?.read(key);
   const size = stored ? imageSize(stored) : undefined;
   if (stored && size) {
     return { cover: { href: 'images/cover.jpg', data: stored, mediaType: 'image/jpeg', ...size, generated: true }, warnings, details: ['cover from the cache'] };
   }
-  const rendered = await renderCover(text, options.vertical, options.family, options.laidOut);
+  const rendered = await renderCover(text, options.vertical, options.family, options.laidOut, book.meta.language);
   options.store?.write(key, rendered.data);
   return {
     cover: { href: 'images/cover.jpg', data: rendered.data, mediaType: rendered.mediaType, width: rendered.width, height: rendered.height, generated: true },
     warnings,
-    details: [`drew the cover (${rendered.width}×${rendered.height} JPEG, ${Math.round(rendered.data.length / 1024)} KB) in ${rendered.seconds.toFixed(1)} s`],
+    details: [`drew the cover in ${options.family.name} (${rendered.width}×${rendered.height} JPEG, ${Math.round(rendered.data.length / 1024)} KB) in ${rendered.seconds.toFixed(1)} s`],
   };
 }
 
 /** Everything the drawing depends on: the text, the mode, the font files and wenji's version. */
-function coverKey(text: { title: string; subtitle?: string | undefined; byline?: string | undefined }, options: CoverOptions): string {
+function coverKey(text: { title: string; subtitle?: string | undefined; byline?: string | undefined }, options: CoverOptions, language: string): string {
   const font = (file: string) => {
     try {
       const stat = statSync(file);
@@ -95,6 +96,6 @@ function coverKey(text: { title: string; subtitle?: string | undefined; byline?:
       return file;
     }
   };
-  const inputs = [version, JSON.stringify(text), options.vertical, font(options.family.regular.path), font(options.family.bold.path)];
+  const inputs = [version, JSON.stringify(text), options.vertical, font(options.family.regular.path), font(options.family.bold.path), language];
   return createHash('sha256').update(inputs.join('\n')).digest('hex').slice(0, 32);
 }

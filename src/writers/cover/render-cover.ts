@@ -16,10 +16,10 @@ export interface RenderedCover {
  * book gives the same bytes everywhere. JPEG because every reader and Kindle's converter take
  * it; 4:4:4 chroma keeps the vermilion edges clean.
  */
-export async function renderCover(text: CoverText, vertical: boolean, family: FontFamily, laidOut: () => void = () => {}): Promise<RenderedCover> {
+export async function renderCover(text: CoverText, vertical: boolean, family: FontFamily, laidOut: () => void = () => {}, language?: string): Promise<RenderedCover> {
   const started = performance.now();
   // Loaded on first use (libvips is large): a cover kept from an earlier build never needs it.
-  const [{ default: sharp }, shaper] = await Promise.all([import('sharp'), createShaper(family)]);
+  const [{ default: sharp }, shaper] = await Promise.all([import('sharp'), createShaper(family, language)]);
   const svg = coverSvg(text, vertical, shaper);
   // What is left runs on libvips' threads.
   laidOut();

@@ -28,12 +28,12 @@ export interface Shaper {
 }
 
 /**
- * A shaper over the bundled fonts, built on harfbuzz (the same engine that subsets them):
- * vertical runs are shaped top to bottom, which applies the font's `vert`/`vrt2` forms, so
- * 「」，。 in a vertical title come out as a vertical book prints them. Created per cover; the
- * fonts are read once for it.
+ * A shaper over one of the bundled serifs (the book's face: SC, TC or JP), built on harfbuzz (the
+ * same engine that subsets them): vertical runs are shaped top to bottom, which applies the
+ * font's `vert`/`vrt2` forms, so 「」，。 in a vertical title come out as a vertical book in that
+ * locale prints them. Created per cover; the fonts are read once for it.
  */
-export async function createShaper(family: FontFamily): Promise<Shaper> {
+export async function createShaper(family: FontFamily, language?: string): Promise<Shaper> {
   const hb = await import('harfbuzzjs');
   const load = async (file: string) => {
     const face = new hb.Face(new hb.Blob(await readFile(file)));
@@ -46,6 +46,8 @@ export async function createShaper(family: FontFamily): Promise<Shaper> {
       const buffer = new hb.Buffer();
       buffer.addText(text);
       buffer.guessSegmentProperties();
+      // The book's language picks the font's regional forms (locl), as `lang` does in the PDF.
+      if (language) buffer.setLanguage(language);
       buffer.setDirection(options.vertical ? hb.Direction.TTB : hb.Direction.LTR);
       hb.shape(font, buffer);
       const glyphs: PlacedGlyph[] = [];

@@ -33,6 +33,12 @@ export function titlePageBody(book: Book, labels: Labels): ElementContent[] {
 
 /** The printed contents page: every article with its author, each a link (`hrefOf` names where an entry is). */
 export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels, hrefOf: (entry: TocEntry) => string = tocHref): ElementContent[] {
+  // An article in another language is listed in it too (its face, its punctuation).
+  const languages = new Map(book.articles.flatMap((article) => (article.language ? [[article.id, article.language] as const] : [])));
+  const lang = (entry: TocEntry) => {
+    const language = languages.get(entry.articleId);
+    return language ? { lang: language, 'xml:lang': language } : {};
+  };
   return [
     h('section', { className: ['contents'] }, [
       h('h1', { className: ['contents-title'] }, labels.contents),
@@ -40,8 +46,8 @@ export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels, hr
         'ol',
         { className: ['contents-list'] },
         toc.map((entry) =>
-          h('li', [
-            h('a', { href: hrefOf(entry), ...entryLanguage(entry) }, entry.title),
+          h('li', lang(entry), [
+            h('a', { href: hrefOf(entry) }, entry.title),
             entry.authors.length ? h('span', { className: ['contents-author'] }, join(entry.authors, labels)) : undefined,
           ].filter((node) => node !== undefined)),
         ),

@@ -7,8 +7,9 @@ import type { WritingMode } from '../../config/schema.js';
 import { buildToc } from '../../book/toc.js';
 import { version } from '../../paths.js';
 import { prepareCover, type CoverStore, type PreparedCover } from '../cover/prepare-cover.js';
+import { faceFor, type CjkFace } from '../../locale/cjk-locale.js';
 import { collectBookText } from '../fonts/book-text.js';
-import { bundledSerif, type FontFamily } from '../fonts/bundled-fonts.js';
+import { bundledSerifs, type FontFamily } from '../fonts/bundled-fonts.js';
 import { embedFont, type EmbeddedFont } from '../fonts/embed-font.js';
 import { toXhtml } from '../xhtml/serialize.js';
 import { accessibilityMetadata, containsRuby } from './accessibility.js';
@@ -31,8 +32,8 @@ export interface EpubOptions {
   writingMode?: WritingMode;
   /** Embed a subset of the serif (book.yaml `epub.embedFont`). */
   embedFont?: boolean;
-  /** The serif to embed and to draw the cover with: the bundled Noto Serif SC unless given. */
-  fonts?: FontFamily;
+  /** The serifs to embed and to draw the cover with, by face: the bundled Noto Serif SC/TC/JP unless given. */
+  fonts?: Partial<Record<CjkFace, FontFamily>>;
   /** How a file path is shown in warnings (e.g. relative to the working directory). */
   displayPath?: (file: string) => string;
   /** Keeps drawn covers between builds. */
@@ -115,7 +116,9 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
   const { meta } = book;
   const labels = labelsFor(meta.language);
   const writingMode = options.writingMode ?? 'horizontal';
-  const family = options.fonts ?? bundledSerif();
+  const families = { ...bundledSerifs(), ...options.fonts };
+  const bookFace = faceFor(meta.language) ?? 'sc';
+  const family = families[bookFace];
   const display = options.displayPath ?? ((file: string) => file);
   const toc = buildToc(book, { depth: options.tocDepth ?? 2 });
   const warnings: string[] = [];
@@ -126,7 +129,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
   warnings.push(...prepared.warnings);
   details.push(...prepared.details);
 
-  const fontCredit = `${family.name} · ${family.license}`;
+  const credit = (used: FontFamily[]) => `${used.map((font) => font.name).join(', ')} · ${family.license}`;
   const colophon = (credit: string | undefined): DocumentSpec => ({
     id: 'colophon',
     filename: 'colophon.xhtml',
@@ -211,7 +214,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
     { id: 'titlepage', filename: 'titlepage.xhtml', title: meta.title, body: () => titlePageBody(book, labels), bodyClass: 'titlepage', matter: 'frontmatter', language: meta.language },
     { id: 'contents', filename: 'contents.xhtml', title: labels.contents, body: () => contentsPageBody(book, toc, labels, hrefOf), bodyClass: 'contents', matter: 'frontmatter', language: meta.language },
     ...articleSpecs,
-    colophon(options.embedFont ? fontCredit : undefined),
+    colophon(options.embedFont ? credit([family]) : undefined),
   ];
   const firstArticle = book.articles[0];
   const landmarks = [
@@ -224,12 +227,16 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
 
   let font: EmbeddedFont | undefined;
   if (options.embedFont) {
-    const embedded = await embedFont(collectBookText([...specs.map((spec) => spec.body()), nav]), family, display);
+    // The credit may name every face: its letters are in the book's face whichever are embedded.
+    const sources = [...specs.map((spec) => ({ language: spec.language, nodes: spec.body() })), { language: meta.language, nodes: nav }, { language: meta.language, nodes: [{ type: 'text' as const, value: credit(Object.values(families)) }] }];
+    const embedded = await embedFont(collectBookText(sources, bookFace), families, bookFace, display);
     warnings.push(...embedded.warnings);
     font = embedded.font;
     if (font) {
       const bytes = font.files.reduce((total, file) => total + file.data.length, 0);
-      details.push(`embedded ${family.name}, ${font.characters} characters (${font.files.map((file) => `${file.weight === 700 ? 'bold' : 'regular'} ${Math.round(file.data.length / 1024)} KB`).join(', ')}; ${Math.round(bytes / 1024)} KB) in ${font.seconds.toFixed(1)} s`);
+      const sizes = font.files.map((file) => `${file.face.toUpperCase()} ${file.weight === 700 ? 'bold' : 'regular'} ${Math.round(file.data.length / 1024)} KB`);
+      details.push(`embedded ${font.families.map((used) => used.name).join(', ')}, ${font.characters} characters (${sizes.join(', ')}; ${Math.round(bytes / 1024)} KB) in ${font.seconds.toFixed(1)} s`);
+      specs[specs.length - 1] = colophon(credit(font.families));
     } else specs[specs.length - 1] = colophon(undefined);
   }
 
@@ -274,7 +281,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
     ...(font
       ? [
           { id: 'fonts-css', href: 'fonts.css', mediaType: 'text/css' },
-          ...font.files.map((file) => ({ id: file.weight === 700 ? 'font-bold' : 'font-regular', href: file.href, mediaType: 'font/ttf' })),
+          ...font.files.map((file) => ({ id: `font-${file.face}-${file.weight === 700 ? 'bold' : 'regular'}`, href: file.href, mediaType: 'font/ttf' })),
         ]
       : []),
     { id: 'cover-image', href: cover.href, mediaType: cover.mediaType, properties: 'cover-image' },

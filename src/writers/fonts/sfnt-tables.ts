@@ -46,3 +46,52 @@ export function layoutFeatureTags(font: Uint8Array, table: 'GSUB' | 'GPOS'): str
   }
   return [...tags];
 }
+
+/**
+ * The code points a font maps, as sorted `[first, last]` ranges, from its Unicode `cmap`
+ * subtable (format 12 when present, else format 4). Throws when the font has neither.
+ */
+export function cmapRanges(font: Uint8Array): [number, number][] {
+  const entry = sfntTables(font).get('cmap');
+  if (!entry) throw new Error('the font has no cmap table');
+  const view = new DataView(font.buffer, font.byteOffset + entry.offset, entry.length);
+  const count = view.getUint16(2);
+  let format4: number | undefined;
+  for (let index = 0; index < count; index++) {
+    const platform = view.getUint16(4 + index * 8);
+    const encoding = view.getUint16(6 + index * 8);
+    const offset = view.getUint32(8 + index * 8);
+    const format = view.getUint16(offset);
+    const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
+    if (unicode && format === 12) {
+      const groups = view.getUint32(offset + 12);
+      const ranges: [number, number][] = [];
+      for (let group = 0; group < groups; group++) ranges.push([view.getUint32(offset + 16 + group * 12), view.getUint32(offset + 20 + group * 12)]);
+      return ranges.sort((a, b) => a[0] - b[0]);
+    }
+    if (unicode && format === 4) format4 ??= offset;
+  }
+  if (format4 === undefined) throw new Error('the font has no Unicode cmap subtable');
+  const segments = view.getUint16(format4 + 6) / 2;
+  const ranges: [number, number][] = [];
+  for (let segment = 0; segment < segments; segment++) {
+    const end = view.getUint16(format4 + 14 + segment * 2);
+    const start = view.getUint16(format4 + 16 + segments * 2 + segment * 2);
+    if (start !== 0xffff) ranges.push([start, end]);
+  }
+  return ranges.sort((a, b) => a[0] - b[0]);
+}
+
+/** Whether `ranges` (from `cmapRanges`) holds `codePoint`. */
+export function inRanges(ranges: readonly [number, number][], codePoint: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [first, last] = ranges[middle]!;
+    if (codePoint < first) high = middle - 1;
+    else if (codePoint > last) low = middle + 1;
+    else return true;
+  }
+  return false;
+}

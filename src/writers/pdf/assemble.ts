@@ -6,6 +6,8 @@ import { unified } from 'unified';
 import { labelsFor, type Labels } from '../../book/labels.js';
 import type { Article, Book, TocEntry } from '../../book/model.js';
 import type { WritingMode } from '../../config/schema.js';
+import { faceFor } from '../../locale/cjk-locale.js';
+import { serifStack } from './fonts.js';
 import { contentBox, pageSides, type PageGeometry } from './geometry.js';
 import type { PlannedPage } from './page-plan.js';
 import { headCapacity, runningHead } from './running-head.js';
@@ -73,10 +75,12 @@ export function assembleFront(book: Book, toc: TocEntry[], pages: Map<string, nu
     meta.editors.length ? h('p', { className: ['cover-editor'] }, labels.editor(join(meta.editors, labels))) : undefined,
     meta.publisher || meta.date ? h('p', { className: ['cover-imprint'] }, [meta.publisher, meta.date ? formatDate(meta.date, meta.language) : undefined].filter(Boolean).join('　')) : undefined,
   ].filter((node) => node !== undefined));
+  const languages = new Map(book.articles.flatMap((article) => (article.language ? [[article.id, article.language] as const] : [])));
   const entry = (item: TocEntry, level: number): ElementContent => {
     const key = item.fragment ? `${item.articleId}#${item.fragment}` : item.articleId;
     const page = pages.get(key);
-    return h('li', { className: [`toc-level-${level}`] }, [
+    const language = languages.get(item.articleId);
+    return h('li', { className: [`toc-level-${level}`], ...(language ? { lang: language } : {}) }, [
       h('a', { href: `${gotoPrefix}${encodeURIComponent(key)}` }, [
         h('span', { className: ['toc-title'], ...(item.language ? { lang: item.language } : {}) }, item.title),
         item.authors.length ? h('span', { className: ['toc-author'] }, join(item.authors, labels)) : undefined,
@@ -115,7 +119,7 @@ function articleSection(article: Article, bookLabels: Labels): ElementContent {
 
 function colophon(book: Book, labels: Labels): ElementContent {
   const rows = book.articles.map((article) =>
-    h('li', [
+    h('li', article.language ? { lang: article.language } : {}, [
       h('span', { className: ['colophon-title'] }, article.title),
       article.authors.length ? h('span', { className: ['colophon-author'] }, join(article.authors, labels)) : undefined,
       article.source ? h('span', { className: ['colophon-source'] }, article.source) : undefined,
@@ -174,7 +178,16 @@ export function assembleFurniture(book: Book, plan: PlannedPage[], options: Asse
   const heads = new Map<number | 'colophon', string>(book.articles.map((article, index) => [index, runningHead(article.title, capacity)]));
   heads.set('colophon', runningHead(labels.colophon, capacity));
   const folio = (side: 'recto' | 'verso') => `@${sides[side].folio} { content: counter(page); }`;
-  const head = (text: string) => `@top-center { content: ${cssString(text)}; }`;
+  // A margin box has no language of its own: an article in another CJK face gets its fonts here.
+  const otherFace = (language: string | undefined) => {
+    const face = language ? faceFor(language) : undefined;
+    return face && face !== faceFor(book.meta.language) ? face : undefined;
+  };
+  const languageOf = (part: number | 'colophon') => (part === 'colophon' ? undefined : book.articles[part]?.language);
+  const head = (text: string, language?: string) => {
+    const face = otherFace(language);
+    return `@top-center { content: ${cssString(text)};${face ? ` font-family: ${serifStack(face)}, serif;` : ''} }`;
+  };
   const none = ['top-center', 'bottom-left', 'bottom-center', 'bottom-right'].map((box) => `@${box} { content: none; }`).join(' ');
   const rules = [
     bodyPageCss(options, { recto: folio('recto'), verso: folio('verso') }),
@@ -184,12 +197,14 @@ export function assembleFurniture(book: Book, plan: PlannedPage[], options: Asse
     `.furniture-page { break-before: page; block-size: 1px; }`,
   ];
   for (const [part, text] of heads) {
-    rules.push(`@page ${furniturePage(part)}${sides.recto.pseudo} { ${head(text)} }`, `@page ${furniturePage(part)}${sides.verso.pseudo} { ${head(bookHead)} }`);
+    rules.push(`@page ${furniturePage(part)}${sides.recto.pseudo} { ${head(text, languageOf(part))} }`, `@page ${furniturePage(part)}${sides.verso.pseudo} { ${head(bookHead)} }`);
   }
   const pageName = (page: PlannedPage) => (page.kind === 'running' ? furniturePage(page.part) : page.kind);
   // Chromium loads a web font only for text in the document, not for margin boxes alone: the
   // texts of the heads are set once, invisibly, so that the bundled font is there when they print.
-  const preload = h('p', { style: 'visibility: hidden; position: absolute;' }, [bookHead, ...heads.values(), '0123456789'].join(''));
+  const sameFace = [...heads].filter(([part]) => !otherFace(languageOf(part))).map(([, text]) => text);
+  const otherFaces = [...heads].filter(([part]) => otherFace(languageOf(part))).map(([part, text]) => h('span', { style: `font-family: ${serifStack(otherFace(languageOf(part))!)}, serif;` }, text));
+  const preload = h('p', { style: 'visibility: hidden; position: absolute;' }, [[bookHead, ...sameFace, '0123456789'].join(''), ...otherFaces]);
   const pages = plan.map((page) => h('div', { className: ['furniture-page'], style: `page: ${pageName(page)}` }));
   // The furniture is laid out horizontally in every book: it holds margin boxes only, and page
   // sides do not depend on the writing mode (the first page is a right page in both).

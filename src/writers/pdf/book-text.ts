@@ -2,14 +2,15 @@ import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { labelsFor, type Labels } from '../../book/labels.js';
 import type { Book } from '../../book/model.js';
-import type { BookText } from '../fonts/embed-font.js';
-import { collectBookText } from '../fonts/book-text.js';
+import { faceFor } from '../../locale/cjk-locale.js';
+import { collectBookText, type FaceTexts } from '../fonts/book-text.js';
 
 /**
- * Every character the printed book can show, per weight (for the font subsets): the articles as
- * they are set (titles bold), and the cover, contents, running heads and colophon texts.
+ * Every character the printed book can show, per face and weight (for the font subsets): the
+ * articles as they are set, in their languages (titles bold), and the cover, contents, running
+ * heads and colophon texts in the book's.
  */
-export function bookText(book: Book, labels: Labels): BookText {
+export function bookText(book: Book, labels: Labels): FaceTexts {
   const { meta } = book;
   const front: ElementContent[] = [
     h('h1', [meta.title, labels.contents, labels.colophon, labels.notes]),
@@ -20,11 +21,14 @@ export function bookText(book: Book, labels: Labels): BookText {
   ];
   const articles = book.articles.map((article) => {
     const own = article.language ? labelsFor(article.language) : labels;
-    return [
-      h('h1', article.title),
-      h('p', [article.authors.join(''), article.translators.join(''), article.source ?? '', article.date ?? '', article.url ?? '', own.author(''), own.translator('')]),
-      ...(article.body.children as ElementContent[]),
-    ];
+    return {
+      language: article.language ?? meta.language,
+      nodes: [
+        h('h1', article.title),
+        h('p', [article.authors.join(''), article.translators.join(''), article.source ?? '', article.date ?? '', article.url ?? '', own.author(''), own.translator('')]),
+        ...(article.body.children as ElementContent[]),
+      ],
+    };
   });
-  return collectBookText([front, ...articles]);
+  return collectBookText([{ language: meta.language, nodes: front }, ...articles], faceFor(meta.language) ?? 'sc');
 }

@@ -182,6 +182,8 @@ export function embeddedFontNames(doc: PDFDocument): string[] {
     if (!(object instanceof PDFDict) || object.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
     const base = object.get(PDFName.of('BaseFont'));
     if (base instanceof PDFName) names.add(base.decodeText().replace(/^[A-Z]{6}\+/, ''));
+    // Chromium draws a system font it cannot embed as TrueType (CFF CJK fonts) as nameless Type 3 glyphs.
+    else if (object.get(PDFName.of('Subtype')) === PDFName.of('Type3')) names.add('a Type 3 font');
   }
   return [...names].sort();
 }

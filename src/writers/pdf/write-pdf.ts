@@ -11,7 +11,8 @@ import { WenjiError } from '../../errors.js';
 import { version } from '../../paths.js';
 import { assembleBody, assembleFront, assembleFurniture, colophonAnchor, gotoPrefix, titleAnchor, type AssembleOptions } from './assemble.js';
 import { bookText } from './book-text.js';
-import { fontDirs, fontFaceCss, missingFonts, subsetFaces } from './fonts.js';
+import { faceFor, type Compression } from '../../locale/cjk-locale.js';
+import { fontDirs, fontFaceCss, fontLanguageCss, missingFonts, subsetFaces } from './fonts.js';
 import { pageGeometries } from './geometry.js';
 import { planBodyPages } from './page-plan.js';
 import { embeddedFontNames, layFurniture, readDestinations, resolveInternalLinks, writeDocumentInfo, writeOutline, type BookmarkNode } from './postprocess.js';
@@ -23,6 +24,8 @@ export interface PdfOptions {
   quotes: 'corner' | 'keep';
   /** `typography.uprightCapitals` (see book/writing-mode.ts). */
   uprightCapitals?: boolean | undefined;
+  /** `typography.compression` (the stylesheet's rules come with `css`). */
+  compression?: Compression;
   /** Contents depth: 1 = articles, 2 = with their sections. */
   tocDepth: 1 | 2;
   colophon: boolean;
@@ -59,7 +62,8 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
   const progress = options.progress ?? (() => {});
   const missing = missingFonts();
   if (missing.length) throw new WenjiError('render', `bundled font missing: ${missing[0]}; reinstall with \`npm ci\``);
-  const book = adaptToWritingMode(source, { mode: options.mode, quotes: options.quotes, uprightCapitals: options.uprightCapitals });
+  const book = adaptToWritingMode(source, { mode: options.mode, quotes: options.quotes, uprightCapitals: options.uprightCapitals, compression: options.compression ?? 'auto' });
+  const bookFace = faceFor(book.meta.language) ?? 'sc';
   const geometry = pageGeometries[options.pageSize];
   const labels = labelsFor(book.meta.language);
   const warnings: string[] = [];
@@ -68,10 +72,10 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
   try {
     const fontStart = performance.now();
     progress(0, 'subsetting the fonts');
-    const faces = await subsetFaces(work, bookText(book, labels));
+    const faces = await subsetFaces(work, bookText(book, labels), bookFace);
     log(`subset the fonts in ${((performance.now() - fontStart) / 1000).toFixed(1)} s`);
     progress(1, 'printing the body');
-    const assemble: AssembleOptions = { mode: options.mode, geometry, labels, css: options.css, fontCss: fontFaceCss(faces), colophon: options.colophon };
+    const assemble: AssembleOptions = { mode: options.mode, geometry, labels, css: options.css, fontCss: `${fontFaceCss(faces)}\n${fontLanguageCss(bookFace)}`, colophon: options.colophon };
     mkdirSync(path.join(work, 'images'));
     for (const image of book.images) writeFileSync(path.join(work, image.href), image.data);
     const bodyHtml = path.join(work, 'body.html');
@@ -136,7 +140,7 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
       date: new Date(book.meta.modified),
       rightToLeft: options.mode === 'vertical',
     });
-    const foreign = embeddedFontNames(doc).filter((name) => !/^Noto(Serif|SerifSC|SansMono)-/.test(name));
+    const foreign = embeddedFontNames(doc).filter((name) => !/^Noto(Serif|SerifSC|SerifTC|SerifJP|SansMono)-/.test(name));
     if (foreign.length) warnings.push(`some characters are missing from the bundled fonts and were set in ${foreign.join(', ')} from this system`);
     const bytes = await doc.save({ useObjectStreams: true });
     progress(4, `${bodyPages + offset} pages`);

@@ -54,7 +54,7 @@ export interface AddOptions {
 }
 
 export type SourceResult =
-  | { status: 'added'; source: string; articles: AddedArticle[]; notes: string[] }
+  | { status: 'added'; source: string; articles: AddedArticle[]; warnings: string[]; notes: string[] }
   | { status: 'exists'; source: string; existing: string }
   | { status: 'failed'; source: string; kind: SourceFailure['kind'] | 'parse'; reason: string };
 
@@ -119,7 +119,10 @@ export async function addSources(options: AddOptions): Promise<SourceResult[]> {
   const numbering = nextNumber(known.names);
   const taken = new Set(known.names);
   const imageCache = new Map<string, Promise<Preparation>>();
+  // Downloaded images are kept here for the run only; an interrupted run removes it on exit too.
   const downloads = mkdtempSync(path.join(tmpdir(), 'wenji-add-'));
+  const removeDownloads = () => rmSync(downloads, { recursive: true, force: true });
+  process.once('exit', removeDownloads);
   const results: SourceResult[] = [];
   const readOptions = {
     cwd,
@@ -145,7 +148,8 @@ export async function addSources(options: AddOptions): Promise<SourceResult[]> {
         finish({ status: 'exists', source, existing: shown(path.join(contentDir, existing), cwd) });
         continue;
       }
-      const read = web ? await readWebSource(source, readOptions) : readLocalSource(source, readOptions);
+      // Tracking parameters and the fragment are not sent: the page is the same without them.
+      const read = web ? await readWebSource(cleanUrl(source), readOptions) : readLocalSource(source, readOptions);
       if (!read.ok) {
         finish({ status: 'failed', source, kind: read.kind, reason: read.reason });
         continue;
@@ -182,10 +186,17 @@ export async function addSources(options: AddOptions): Promise<SourceResult[]> {
           }),
         },
       };
+      const cleaned: CleanedPiece[] = [];
+      for (const [index, piece] of parsed.entries()) cleaned.push(await cleanPiece(piece, read, { settings, labels, pageScripts: index === 0 ? pageScripts(String(read.file.value), read.file.data.format) : [] }));
+      // A piece with no text and no image is nothing to read (a page that makes its text with JavaScript).
+      const pieces = cleaned.filter((piece) => piece.characters > 0 || piece.images.length > 0);
+      if (pieces.length === 0) {
+        finish({ status: 'failed', source, kind: 'unreadable', reason: `no article text found${read.url ? ' (a page that shows its text with JavaScript cannot be read: save it from the browser and add the file)' : ''}` });
+        continue;
+      }
       const articles: AddedArticle[] = [];
-      for (const [index, piece] of parsed.entries()) {
-        const article = await cleanPiece(piece, read, { settings, labels, pageScripts: index === 0 ? pageScripts(String(read.file.value), read.file.data.format) : [] });
-        const slug = pieceSlug(source, read, article.fields.title, parsed.length > 1);
+      for (const article of pieces) {
+        const slug = pieceSlug(source, read, article.fields.title, pieces.length > 1);
         const markdown = articleMarkdown(article.fields, article.body);
         let name = '';
         let target = '';
@@ -209,11 +220,14 @@ export async function addSources(options: AddOptions): Promise<SourceResult[]> {
         articles.push({ file: target, title: article.fields.title, authors: article.fields.authors ?? [], characters: article.characters, images, removed: article.removed, warnings: article.warnings, notes: article.notes });
       }
       if (given && !known.urls.has(given) && articles[0]) known.urls.set(given, path.relative(contentDir, articles[0].file));
-      const notes = read.file.messages.filter((message) => !message.fatal).map((message) => message.reason);
-      finish({ status: 'added', source, articles, notes });
+      // What reading the source said (its encoding, front-matter problems), beside each article's own.
+      const warnings = read.file.messages.filter((message) => message.fatal === false).map((message) => `${message.line ? `line ${message.line}: ` : ''}${message.reason}`);
+      const notes = read.file.messages.filter((message) => message.fatal === undefined).map((message) => message.reason);
+      finish({ status: 'added', source, articles, warnings, notes });
     }
   } finally {
-    rmSync(downloads, { recursive: true, force: true });
+    removeDownloads();
+    process.removeListener('exit', removeDownloads);
   }
   return results;
 }
@@ -246,10 +260,14 @@ async function cleanPiece(parsed: ParsedArticle, read: ReadSource, context: { se
   dropTitleHeading(body, title);
   for (const message of [...source.messages, ...file.messages]) {
     if (message.ruleId === 'strip') removed.chrome.push(/"(.*)"/.exec(message.reason)?.[1] ?? message.reason);
-    else if (message.ruleId === 'extract' && /^saved page:/.test(message.reason)) removed.page = /\((kept [^)]*)\)|kept the (?:main article|page's main block) \(([^)]*)\)/.exec(message.reason)?.slice(1).find(Boolean);
+    else if (message.ruleId === 'extract' && /^saved page:/.test(message.reason)) {
+      const kept = /\((\d+) of (\d+) characters/.exec(message.reason);
+      if (kept) removed.page = `kept ${Number(kept[1]).toLocaleString('en-US')} of ${Number(kept[2]).toLocaleString('en-US')} characters`;
+    }
     else if (message.ruleId === 'extract' && /byline line/.test(message.reason)) removed.byline = /"(.*)"/.exec(message.reason)?.[1];
   }
-  const warnings = file.messages.filter((message) => message.fatal === false).map((message) => message.reason);
+  // A local source's images are read from its own folder (its "content folder" here).
+  const warnings = file.messages.filter((message) => message.fatal === false).map((message) => message.reason.replace('outside the content folder', "outside the source's folder"));
   const notes = file.messages.filter((message) => message.fatal === undefined && message.ruleId !== 'strip' && message.ruleId !== 'extract' && message.ruleId !== 'encoding').map((message) => message.reason);
   const fields: ArticleFields = { title };
   if (meta.authors?.length) fields.authors = meta.authors.map(withoutInvalidCharacters);

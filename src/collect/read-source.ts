@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { decodeText } from '../content/decode.js';
+import { decodeText, findReplacementCharacters } from '../content/decode.js';
 import type { SourceFormat } from '../content/load.js';
 import { isPublicAddress, resolveHost, type Lookup } from './address-guard.js';
 import { fetchPage, type FetchFailureKind } from './fetch-page.js';
@@ -63,8 +63,18 @@ export async function readWebSource(address: string, options: ReadOptions): Prom
   file.data.format = page.format;
   file.data.contentPath = nameInUrl(page.url, page.format);
   file.data.encoding = decoded.encoding;
-  for (const note of decoded.notes) file.info(note, { ruleId: 'encoding', source: 'wenji' });
+  noteDecoding(file, decoded.notes);
   return { ok: true, file, url: page.url, allowPrivate };
+}
+
+/** How the text was decoded (for --verbose), and damage already in it (U+FFFD), as the build reports it. */
+function noteDecoding(file: VFile, notes: string[]): void {
+  for (const note of notes) file.info(note, { ruleId: 'encoding', source: 'wenji' });
+  const damaged = findReplacementCharacters(String(file.value), 1000);
+  if (damaged.length) {
+    const first = damaged[0]!;
+    file.message(`${damaged.length >= 1000 ? 'at least 1,000' : damaged.length} broken character${damaged.length === 1 ? '' : 's'} (U+FFFD �) in the source, the first at line ${first.line}, column ${first.column}: the text was damaged before it was saved`, { ruleId: 'replacement-character', source: 'wenji' });
+  }
 }
 
 /** The name a file saved from this address would have (the last fallback for a title). */
@@ -106,6 +116,6 @@ export function readLocalSource(source: string, options: ReadOptions & { maxFile
   file.data.absolutePath = absolute;
   file.data.contentRoot = path.dirname(absolute);
   file.data.encoding = decoded.encoding;
-  for (const note of decoded.notes) file.info(note, { ruleId: 'encoding', source: 'wenji' });
+  noteDecoding(file, decoded.notes);
   return { ok: true, file, allowPrivate: false };
 }

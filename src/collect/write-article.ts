@@ -61,14 +61,17 @@ const keptAttributes: Record<string, string> = { lang: 'lang', dir: 'dir', title
  * hast-util-to-mdast and mdast-util-to-markdown, which escape text that would read as syntax
  * (`1.`, `#`, `*`, `[`, `<` at the wrong place). What Markdown cannot say stays HTML, which
  * wenji's Markdown reader takes: ruby, `<sup>`, `<u>`… inline (their content still Markdown);
- * figures with captions, definition lists and tables GFM cannot hold (spans, blocks in cells,
- * captions, no header row) as HTML blocks; anchors that links in the article point to as `<a id>`.
+ * figures with captions, definition lists, tables GFM cannot hold (spans, blocks in cells,
+ * captions, no header row), lists mixing loose and tight items and code starting with a blank
+ * line as HTML blocks; anchors that links in the article point to as `<a id>`.
  */
 export function bodyMarkdown(body: Root): string {
   const tree = structuredClone(body);
   // Marked on the node's data: hast-util-to-mdast works on a copy of the tree.
   visit(tree, 'element', (node) => {
     if (keepsAsHtml(node)) node.data = { ...node.data, wenjiHtml: true } as Element['data'];
+    // Inline code of nothing but whitespace shows as a space; collapsing whitespace would empty it.
+    if (node.tagName === 'code' && /^\s+$/.test(toString(node))) node.data = { ...node.data, wenjiSpace: true } as Element['data'];
   });
   const anchors = placeAnchors(tree);
   const footnotes = footnoteLabels(tree);
@@ -82,8 +85,10 @@ export function bodyMarkdown(body: Root): string {
     },
     section: (state, node) => (node.properties.dataFootnotes !== undefined ? footnoteDefinitions(state, node, footnotes) : state.toFlow(state.all(node))),
     figure: (state, node) => (isHtmlBlock(node) ? htmlBlock(node) : state.toFlow(state.all(node))),
+    pre: (state, node) => (isHtmlBlock(node) ? htmlBlock(node) : defaultHandlers.pre(state, node)),
     table: (state, node) => (isHtmlBlock(node) ? htmlBlock(node) : defaultHandlers.table(state, node)),
     dl: (_state, node) => htmlBlock(node),
+    code: (state, node) => ((node.data as { wenjiSpace?: boolean } | undefined)?.wenjiSpace ? ({ type: 'inlineCode', value: ' ' } as MdastNodes) : defaultHandlers.code(state, node)),
     ul: (state, node) => (isHtmlBlock(node) ? htmlBlock(node) : defaultHandlers.ul(state, node)),
     ol: (state, node) => (isHtmlBlock(node) ? htmlBlock(node) : defaultHandlers.ol(state, node)),
     // Loose only when the item holds paragraphs (hast-util-to-mdast calls an item holding a
@@ -111,20 +116,43 @@ export function bodyMarkdown(body: Root): string {
   return markdown.trim() === '' ? '' : markdown;
 }
 
+function mdastText(node: MdastNodes): string {
+  if ('value' in node && typeof node.value === 'string' && node.type !== 'html') return node.value;
+  return 'children' in node ? (node.children as MdastNodes[]).map(mdastText).join('') : '';
+}
+
+/** Inline nodes whose markers would run together when two stand side by side. */
+const sideBySide = new Set(['inlineCode', 'delete', 'emphasis', 'strong']);
+
 /**
- * Things Markdown would read otherwise than they were written: code spans side by side
- * (`` `a``b` `` is one span) and the paragraph of a loose list's only item (one paragraph cannot
+ * Things Markdown would read otherwise than they were written: code spans, strikethrough or
+ * emphasis side by side (`` `a``b` `` is one span, `~~a~~~~b~~` one strikethrough, and the `_`
+ * that `*a*_b_` would switch to cannot open next to CJK) and the paragraph of a loose list's only item (one paragraph cannot
  * make an item loose) are kept apart with an empty comment, which the reader drops; an empty
- * code span (which would print as two backticks) goes.
+ * code span (which would print as two backticks) goes; a line break in a heading is `<br>`.
  */
 function keepApart(node: MdastNodes): void {
   if (!('children' in node)) return;
   const children: MdastNodes[] = [];
   for (const child of node.children as MdastNodes[]) {
     keepApart(child);
-    if (child.type === 'inlineCode' && child.value.trim() === '') continue;
-    if (child.type === 'inlineCode' && children.at(-1)?.type === 'inlineCode') children.push({ type: 'html', value: '<!---->' });
+    if (child.type === 'inlineCode' && child.value === '') continue;
+    // A heading is one line: its line breaks are written as `<br>`.
+    if (child.type === 'break' && node.type === 'heading') {
+      children.push({ type: 'html', value: '<br>' });
+      continue;
+    }
+    // Markup around nothing but spaces cannot be written (`~~ ~~` is text): the spaces stay.
+    if (sideBySide.has(child.type) && child.type !== 'inlineCode' && mdastText(child).trim() === '') {
+      children.push(...(child as { children: MdastNodes[] }).children);
+      continue;
+    }
+    if (sideBySide.has(child.type) && children.at(-1)?.type === child.type) children.push({ type: 'html', value: '<!---->' });
     children.push(child);
+  }
+  // A line break ending a paragraph would be a backslash (it shows nothing there anyway).
+  if (node.type === 'paragraph' || node.type === 'heading') {
+    while (children.length && (children.at(-1)!.type === 'break' || (children.at(-1)!.type === 'text' && mdastText(children.at(-1)!).trim() === ''))) children.pop();
   }
   (node as { children: MdastNodes[] }).children = children;
   if (node.type === 'list' && node.children.length === 1) {
@@ -142,6 +170,8 @@ function keepsAsHtml(node: Element): boolean {
   if (node.tagName === 'dl') return true;
   if (node.tagName === 'figure') return node.children.some((child) => child.type === 'element' && child.tagName === 'figcaption' && toString(child).trim() !== '');
   if (node.tagName === 'table') return !isSimpleTable(node);
+  // Markdown's reader, once a file holds HTML, drops a code block's leading line break.
+  if (node.tagName === 'pre') return toString(node).startsWith('\n');
   // A Markdown list is loose or tight as a whole: one whose items differ stays HTML.
   if (node.tagName === 'ul' || node.tagName === 'ol') {
     const items = node.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
@@ -162,7 +192,8 @@ function isSimpleTable(table: Element): boolean {
     if (node.tagName === 'td' || node.tagName === 'th') {
       if (Number(node.properties.colSpan ?? 1) > 1 || Number(node.properties.rowSpan ?? 1) > 1) simple = false;
       const blocks = node.children.some((child) => child.type === 'element' && (!phrasing.has(child.tagName) || child.tagName === 'br' || child.tagName === 'img'));
-      if (blocks) simple = false;
+      // GFM reads `\|` in a cell as `|`, even in code, and cannot write a backslash before a pipe.
+      if (blocks || toString(node).includes('\\|')) simple = false;
     }
     return undefined;
   });
@@ -174,7 +205,10 @@ function isSimpleTable(table: Element): boolean {
 }
 
 function htmlBlock(node: Element): Html {
-  const html = unified().use(rehypeStringify).stringify({ type: 'root', children: [node] });
+  let html = unified().use(rehypeStringify).stringify({ type: 'root', children: [node] });
+  // An HTML parser drops a line break right after `<pre>`: one more keeps the one in the text.
+  const first = node.children[0];
+  if (node.tagName === 'pre' && first?.type === 'text' && first.value.startsWith('\n')) html = html.replace(/^<pre[^>]*>/, (tag) => `${tag}\n`);
   // A blank line would end the HTML block: line breaks inside one (only in `pre`) become `&#10;`.
   return { type: 'html', value: html.trim().replace(/\n\n/g, '\n&#10;') };
 }

@@ -139,6 +139,7 @@ function report(result: SourceResult, options: { quiet: boolean; verbose: boolea
     stdout(`${result.source}: already added as ${result.existing} (--force adds it again)`);
     return;
   }
+  for (const warning of result.warnings) stderr(`wenji: warning: ${result.source}: ${warning}`);
   if (options.verbose) for (const note of result.notes) stdout(`  ${result.source}: ${note}`);
   for (const article of result.articles) {
     const file = shownPath(article.file);

@@ -10,7 +10,7 @@ import { findConfig, loadConfig } from '../config/load.js';
 import { createImageFetcher } from '../content/fetch-remote-image.js';
 import { frontMatterKeys } from '../content/front-matter.js';
 import { isText, ParseError, parseArticles, type ParsedArticle } from '../content/parse.js';
-import { WenjiError } from '../errors.js';
+import { describeError, WenjiError } from '../errors.js';
 import { stripPatterns } from '../normalize/boilerplate-patterns.js';
 import { defaultTypography, structuralPlugins, type NormalizeSettings } from '../normalize/index.js';
 import { withoutInvalidCharacters } from '../normalize/plugins/rehype-sanitize-article.js';
@@ -56,7 +56,7 @@ export interface AddOptions {
 export type SourceResult =
   | { status: 'added'; source: string; articles: AddedArticle[]; warnings: string[]; notes: string[] }
   | { status: 'exists'; source: string; existing: string }
-  | { status: 'failed'; source: string; kind: SourceFailure['kind'] | 'parse'; reason: string };
+  | { status: 'failed'; source: string; kind: SourceFailure['kind'] | 'parse' | 'internal'; reason: string };
 
 export interface AddedArticle {
   /** The file written (or that would be, with `dryRun`), absolute. */
@@ -76,7 +76,7 @@ export interface AddedArticle {
 
 /** What cleaning took out of one article, for the report. */
 export interface Removals {
-  /** `kept 3,214 of 5,870 characters of the page` (navigation, sidebars, comments, share bars). */
+  /** `kept 3,214 of 5,870 characters` of a page (navigation, sidebars, comments, share bars went). */
   page?: string;
   /** Whole chrome paragraphs or lines (`阅读原文`, `分享到：微信 微博`). */
   chrome: string[];
@@ -135,95 +135,88 @@ export async function addSources(options: AddOptions): Promise<SourceResult[]> {
     results.push(result);
     options.onResult?.(result);
   };
+  const addSource = async (source: string): Promise<SourceResult> => {
+    const web = isWebAddress(source);
+    if (!web && hasOtherScheme(source)) return { status: 'failed', source, kind: 'scheme', reason: `only http: and https: addresses and local files can be added, not ${source.slice(0, source.indexOf(':') + 1)}` };
+    const given = web ? comparableUrl(source) : undefined;
+    const existing = given ? known.urls.get(given) : undefined;
+    if (existing && !options.force) return { status: 'exists', source, existing: shown(path.join(contentDir, existing), cwd) };
+    // Tracking parameters and the fragment are not sent: the page is the same without them.
+    const read = web ? await readWebSource(cleanUrl(source), readOptions) : readLocalSource(source, readOptions);
+    if (!read.ok) return { status: 'failed', source, kind: read.kind, reason: read.reason };
+    const fetchedAs = read.url ? comparableUrl(read.url) : undefined;
+    const redirectedTo = fetchedAs ? known.urls.get(fetchedAs) : undefined;
+    if (redirectedTo && !options.force) return { status: 'exists', source, existing: shown(path.join(contentDir, redirectedTo), cwd) };
+    let parsed: ParsedArticle[];
+    try {
+      parsed = await parseArticles(read.file, parseOptions);
+    } catch (error) {
+      if (!(error instanceof ParseError)) throw error;
+      return { status: 'failed', source, kind: 'parse', reason: `${error.line ? `line ${error.line}: ` : ''}${error.message}` };
+    }
+    const stated = parsed.length === 1 ? parsed[0]!.meta.url : undefined;
+    const statedAs = !read.url && stated ? known.urls.get(comparableUrl(stated) ?? '') : undefined;
+    if (statedAs && !options.force) return { status: 'exists', source, existing: shown(path.join(contentDir, statedAs), cwd) };
+    const settings: NormalizeSettings = {
+      typography: defaultTypography,
+      strip,
+      images: {
+        cache: imageCache,
+        fetchRemote: createImageFetcher({
+          cacheDir: downloads,
+          timeoutMs: options.timeoutMs ?? defaultImageTimeout,
+          fetch: guardedImageFetch({ allowPrivate: read.allowPrivate, maxBytes: 20 * 1024 * 1024, timeoutMs: options.timeoutMs ?? defaultImageTimeout, ...(options.isPublic ? { isPublic: options.isPublic } : {}), ...(options.lookup ? { lookup: options.lookup } : {}) }),
+        }),
+      },
+    };
+    const cleaned: CleanedPiece[] = [];
+    for (const [index, piece] of parsed.entries()) cleaned.push(await cleanPiece(piece, read, { settings, labels, pageScripts: index === 0 ? pageScripts(String(read.file.value), read.file.data.format) : [] }));
+    // A piece with no text and no image is nothing to read (a page that makes its text with JavaScript).
+    const pieces = cleaned.filter((piece) => piece.characters > 0 || piece.images.length > 0);
+    if (pieces.length === 0) return { status: 'failed', source, kind: 'unreadable', reason: `no article text found${read.url ? ' (a page that shows its text with JavaScript cannot be read: save it from the browser and add the file)' : ''}` };
+    const articles: AddedArticle[] = [];
+    for (const article of pieces) {
+      // Images first: an article file never points at an image not written yet.
+      const images: string[] = [];
+      for (const image of article.images) {
+        const imageTarget = path.join(contentDir, image.href);
+        // Named by content: an image of that name is this image.
+        if (!options.dryRun && !existsSync(imageTarget)) writeOrStop(imageTarget, image.data, cwd);
+        images.push(shown(imageTarget, cwd));
+      }
+      const slug = pieceSlug(source, read, article.fields.title, pieces.length > 1);
+      const markdown = articleMarkdown(article.fields, article.body);
+      let name = '';
+      let target = '';
+      for (let number = numbering.next; ; number++) {
+        name = numberedName(number, numbering.width, slug);
+        target = path.join(contentDir, name);
+        // Never over an existing file: a name taken meanwhile (another run) moves to the next number.
+        if (!taken.has(name) && !existsSync(target) && (options.dryRun || writeOrStop(target, markdown, cwd))) {
+          numbering.next = number + 1;
+          break;
+        }
+      }
+      taken.add(name);
+      if (article.fields.url) known.urls.set(comparableUrl(article.fields.url)!, name);
+      articles.push({ file: target, title: article.fields.title, authors: article.fields.authors ?? [], characters: article.characters, images, removed: article.removed, warnings: article.warnings, notes: article.notes });
+    }
+    if (given && !known.urls.has(given) && articles[0]) known.urls.set(given, path.relative(contentDir, articles[0].file));
+    // What reading the source said (its encoding, front-matter problems), beside each article's own.
+    const warnings = read.file.messages.filter((message) => message.fatal === false).map((message) => `${message.line ? `line ${message.line}: ` : ''}${message.reason}`);
+    const notes = read.file.messages.filter((message) => message.fatal === undefined).map((message) => message.reason);
+    return { status: 'added', source, articles, warnings, notes };
+  };
   try {
     for (const source of options.sources) {
-      const web = isWebAddress(source);
-      if (!web && hasOtherScheme(source)) {
-        finish({ status: 'failed', source, kind: 'scheme', reason: `only http: and https: addresses and local files can be added, not ${source.slice(0, source.indexOf(':') + 1)}` });
-        continue;
-      }
-      const given = web ? comparableUrl(source) : undefined;
-      const existing = given ? known.urls.get(given) : undefined;
-      if (existing && !options.force) {
-        finish({ status: 'exists', source, existing: shown(path.join(contentDir, existing), cwd) });
-        continue;
-      }
-      // Tracking parameters and the fragment are not sent: the page is the same without them.
-      const read = web ? await readWebSource(cleanUrl(source), readOptions) : readLocalSource(source, readOptions);
-      if (!read.ok) {
-        finish({ status: 'failed', source, kind: read.kind, reason: read.reason });
-        continue;
-      }
-      const fetchedAs = read.url ? comparableUrl(read.url) : undefined;
-      const redirectedTo = fetchedAs ? known.urls.get(fetchedAs) : undefined;
-      if (redirectedTo && !options.force) {
-        finish({ status: 'exists', source, existing: shown(path.join(contentDir, redirectedTo), cwd) });
-        continue;
-      }
-      let parsed: ParsedArticle[];
       try {
-        parsed = await parseArticles(read.file, parseOptions);
+        finish(await addSource(source));
       } catch (error) {
-        if (!(error instanceof ParseError)) throw error;
-        finish({ status: 'failed', source, kind: 'parse', reason: `${error.line ? `line ${error.line}: ` : ''}${error.message}` });
-        continue;
+        // A bug or an unreadable file costs this source, not the others; a wenji error (a file
+        // that cannot be written) stops the run.
+        if (error instanceof WenjiError) throw error;
+        finish({ status: 'failed', source, kind: 'internal', reason: `could not be added: ${describeError(error)}` });
       }
-      const stated = parsed.length === 1 ? parsed[0]!.meta.url : undefined;
-      const statedAs = !read.url && stated ? known.urls.get(comparableUrl(stated) ?? '') : undefined;
-      if (statedAs && !options.force) {
-        finish({ status: 'exists', source, existing: shown(path.join(contentDir, statedAs), cwd) });
-        continue;
-      }
-      const settings: NormalizeSettings = {
-        typography: defaultTypography,
-        strip,
-        images: {
-          cache: imageCache,
-          fetchRemote: createImageFetcher({
-            cacheDir: downloads,
-            timeoutMs: options.timeoutMs ?? defaultImageTimeout,
-            fetch: guardedImageFetch({ allowPrivate: read.allowPrivate, maxBytes: 20 * 1024 * 1024, timeoutMs: options.timeoutMs ?? defaultImageTimeout, ...(options.isPublic ? { isPublic: options.isPublic } : {}), ...(options.lookup ? { lookup: options.lookup } : {}) }),
-          }),
-        },
-      };
-      const cleaned: CleanedPiece[] = [];
-      for (const [index, piece] of parsed.entries()) cleaned.push(await cleanPiece(piece, read, { settings, labels, pageScripts: index === 0 ? pageScripts(String(read.file.value), read.file.data.format) : [] }));
-      // A piece with no text and no image is nothing to read (a page that makes its text with JavaScript).
-      const pieces = cleaned.filter((piece) => piece.characters > 0 || piece.images.length > 0);
-      if (pieces.length === 0) {
-        finish({ status: 'failed', source, kind: 'unreadable', reason: `no article text found${read.url ? ' (a page that shows its text with JavaScript cannot be read: save it from the browser and add the file)' : ''}` });
-        continue;
-      }
-      const articles: AddedArticle[] = [];
-      for (const article of pieces) {
-        const slug = pieceSlug(source, read, article.fields.title, pieces.length > 1);
-        const markdown = articleMarkdown(article.fields, article.body);
-        let name = '';
-        let target = '';
-        for (let number = numbering.next; ; number++) {
-          name = numberedName(number, numbering.width, slug);
-          target = path.join(contentDir, name);
-          // Never over an existing file: a name taken meanwhile (another run) moves to the next number.
-          if (!taken.has(name) && !existsSync(target) && (options.dryRun || writeNewFile(target, markdown))) {
-            numbering.next = number + 1;
-            break;
-          }
-        }
-        taken.add(name);
-        const images: string[] = [];
-        for (const image of article.images) {
-          const imageTarget = path.join(contentDir, image.href);
-          if (!options.dryRun && !existsSync(imageTarget)) writeNewFile(imageTarget, image.data);
-          images.push(shown(imageTarget, cwd));
-        }
-        if (article.fields.url) known.urls.set(comparableUrl(article.fields.url)!, name);
-        articles.push({ file: target, title: article.fields.title, authors: article.fields.authors ?? [], characters: article.characters, images, removed: article.removed, warnings: article.warnings, notes: article.notes });
-      }
-      if (given && !known.urls.has(given) && articles[0]) known.urls.set(given, path.relative(contentDir, articles[0].file));
-      // What reading the source said (its encoding, front-matter problems), beside each article's own.
-      const warnings = read.file.messages.filter((message) => message.fatal === false).map((message) => `${message.line ? `line ${message.line}: ` : ''}${message.reason}`);
-      const notes = read.file.messages.filter((message) => message.fatal === undefined).map((message) => message.reason);
-      finish({ status: 'added', source, articles, warnings, notes });
     }
   } finally {
     removeDownloads();
@@ -252,7 +245,8 @@ async function cleanPiece(parsed: ParsedArticle, read: ReadSource, context: { se
   if (read.url) absolutizeUrls(tree, pageBase(String(source.value), read.url));
   removed.trackers.push(...dropTrackingPixels(tree).map((src) => `tracking pixel ${src}`));
   removed.trackers.push(...trackedLinks(tree));
-  removed.scripts.push(...scriptsIn(tree));
+  // A page's scripts are counted in its source (with those around the article); other sources' here.
+  if (source.data.format !== 'html') removed.scripts.push(...scriptsIn(tree));
   markFootnotes(tree);
   const body = (await unified().use(structuralPlugins(context.settings, context.labels)).run(tree, file)) as Root;
   const meta = parsed.meta;
@@ -325,11 +319,11 @@ function describeActive(node: Element): string {
   return typeof src === 'string' && src ? `${node.tagName} ${src}` : `inline ${node.tagName} (${toString(node).trim().length} characters)`;
 }
 
-/** The page's scripts, styles and frames (taken out with the page around the article). */
+/** A page's scripts, frames and embedded objects, in the article or around it (JSON data blocks are not scripts). */
 function pageScripts(text: string, format: string | undefined): string[] {
   if (format !== 'html') return [];
   const found: string[] = [];
-  for (const match of text.matchAll(/<(script|iframe)\b([^>]*)>/gi)) {
+  for (const match of text.matchAll(/<(script|iframe|object|embed)\b([^>]*)>/gi)) {
     const src = /\bsrc\s*=\s*["']?([^"'\s>]+)/i.exec(match[2] ?? '')?.[1];
     if (match[1]!.toLowerCase() === 'script' && /\btype\s*=\s*["']?application\/(?:ld\+)?json/i.test(match[2] ?? '')) continue;
     found.push(src ? `${match[1]!.toLowerCase()} ${src}` : `inline ${match[1]!.toLowerCase()}`);
@@ -352,6 +346,15 @@ function pieceSlug(source: string, read: ReadSource, title: string, several: boo
   if (several) return fromTitle || 'post';
   const fromSource = read.url ? slugFromUrl(read.url) ?? slugFromUrl(source) : slugFromFileName(source);
   return fromSource ?? (fromTitle || 'article');
+}
+
+/** `writeNewFile`, or the run stops with an output error (a full disk, a read-only folder). */
+function writeOrStop(target: string, data: Uint8Array | string, cwd: string): boolean {
+  try {
+    return writeNewFile(target, data);
+  } catch (error) {
+    throw new WenjiError('output', `cannot write the file: ${describeError(error)}; check that the folder is writable`, { file: shown(target, cwd), cause: error });
+  }
 }
 
 function isDirectory(file: string): boolean {

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from '../normalize/visit.js';
+import { percentDecoded } from './percent-decoded.js';
 
 const noteMark = /^[[(（［]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[*†‡§]{1,3}|[a-z])[\])）］]?$/u;
 const notesHeading = /^(?:注释?|註釋?|注解|註解|脚注|腳註|尾注|尾註|附注|附註|注記|Notes?|Footnotes?|Endnotes?)[:：]?$/iu;
@@ -24,7 +25,7 @@ export function markFootnotes(tree: Root): number {
     const id = typeof node.properties.id === 'string' ? node.properties.id : '';
     if (id && parent && !ids.has(id)) ids.set(id, { element: node, parent, order });
     const href = node.properties.href;
-    if (node.tagName === 'a' && typeof href === 'string' && href.length > 1 && href.startsWith('#') && isNoteMark(node, parent)) refs.push({ link: node, target: decode(href.slice(1)), order });
+    if (node.tagName === 'a' && typeof href === 'string' && href.length > 1 && href.startsWith('#') && isNoteMark(node, parent)) refs.push({ link: node, target: percentDecoded(href.slice(1)), order });
   });
   const lists = new Map<Element, Element[]>();
   for (const ref of refs) {
@@ -35,7 +36,7 @@ export function markFootnotes(tree: Root): number {
   let notes = 0;
   for (const [list, links] of lists) {
     const items = list.children.filter((child): child is Element => child.type === 'element' && child.tagName === 'li');
-    const pointed = new Set(links.map((link) => decode(String(link.properties.href).slice(1))));
+    const pointed = new Set(links.map((link) => percentDecoded(String(link.properties.href).slice(1))));
     if (!items.length || !items.every((item) => typeof item.properties.id === 'string' && pointed.has(item.properties.id))) continue;
     const refIds = new Set(links.map((link) => String(link.properties.id ?? '')).filter(Boolean));
     for (const item of items) markBackLinks(item, refIds);
@@ -70,7 +71,7 @@ function isNoteMark(link: Element, parent: Element | Root | undefined): boolean 
 function markBackLinks(item: Element, refIds: Set<string>): void {
   visit(item, 'element', (node) => {
     const href = node.properties.href;
-    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && (refIds.has(decode(href.slice(1))) || /^[↩↑^⤴︎\s]+$/u.test(toString(node)))) {
+    if (node.tagName === 'a' && typeof href === 'string' && href.startsWith('#') && (refIds.has(percentDecoded(href.slice(1))) || /^[↩↑^⤴︎\s]+$/u.test(toString(node)))) {
       node.properties = { href, dataFootnoteBackref: '' };
     }
   });
@@ -96,12 +97,4 @@ function replaceList(tree: Root, list: Element): void {
     }
     return false;
   });
-}
-
-function decode(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
 }

@@ -5,6 +5,7 @@ import { decodeText, findReplacementCharacters } from '../content/decode.js';
 import type { SourceFormat } from '../content/load.js';
 import { isPublicAddress, resolveHost, type Lookup } from './address-guard.js';
 import { fetchPage, type FetchFailureKind } from './fetch-page.js';
+import { percentDecoded } from './percent-decoded.js';
 
 /** A source read and decoded, ready for the build's readers. */
 export interface ReadSource {
@@ -80,12 +81,7 @@ function noteDecoding(file: VFile, notes: string[]): void {
 /** The name a file saved from this address would have (the last fallback for a title). */
 function nameInUrl(url: string, format: SourceFormat): string {
   const { pathname, hostname } = new URL(url);
-  let segment = pathname.split('/').filter(Boolean).at(-1) ?? hostname;
-  try {
-    segment = decodeURIComponent(segment);
-  } catch {
-    // keep it encoded
-  }
+  const segment = percentDecoded(pathname.split('/').filter(Boolean).at(-1) ?? hostname);
   return path.extname(segment) ? segment : `${segment}.${format === 'markdown' ? 'md' : format === 'text' ? 'txt' : 'html'}`;
 }
 

@@ -9,6 +9,7 @@ import { unified } from 'unified';
 import { Document, isMap, isSeq } from 'yaml';
 import { phrasing } from '../normalize/hast-tools.js';
 import { SKIP, visit } from '../normalize/visit.js';
+import { percentDecoded } from './percent-decoded.js';
 
 /** What is written into an article's front matter; empty fields are left out. */
 export interface ArticleFields {
@@ -125,11 +126,12 @@ function mdastText(node: MdastNodes): string {
 const sideBySide = new Set(['inlineCode', 'delete', 'emphasis', 'strong']);
 
 /**
- * Things Markdown would read otherwise than they were written: code spans, strikethrough or
- * emphasis side by side (`` `a``b` `` is one span, `~~a~~~~b~~` one strikethrough, and the `_`
- * that `*a*_b_` would switch to cannot open next to CJK) and the paragraph of a loose list's only item (one paragraph cannot
- * make an item loose) are kept apart with an empty comment, which the reader drops; an empty
- * code span (which would print as two backticks) goes; a line break in a heading is `<br>`.
+ * Things Markdown would read otherwise than they were written. Kept apart with an empty comment,
+ * which the reader drops: code spans, strikethrough or emphasis side by side (`` `a``b` `` is one
+ * span, `~~a~~~~b~~` one strikethrough, and the `_` of `*a*_b_` cannot open next to CJK), and the
+ * paragraph of a loose list's only item (one paragraph cannot make an item loose). An empty code
+ * span (two backticks) and markup around nothing but spaces go; a heading's line break is `<br>`;
+ * a paragraph's last line break (a stray backslash) goes.
  */
 function keepApart(node: MdastNodes): void {
   if (!('children' in node)) return;
@@ -217,7 +219,7 @@ function openTag(node: Element): string {
   const attributes = Object.entries(keptAttributes)
     .map(([property, attribute]) => {
       const value = node.properties[property];
-      return value === undefined || value === null || value === false ? '' : ` ${attribute}="${String(Array.isArray(value) ? value.join(' ') : value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')}"`;
+      return value === undefined || value === null || value === false ? '' : ` ${attribute}="${escapeAttribute(String(Array.isArray(value) ? value.join(' ') : value))}"`;
     })
     .join('');
   return `<${node.tagName}${attributes}>`;
@@ -278,7 +280,7 @@ function placeAnchors(tree: Root): Set<string> {
   visit(tree, 'element', (node) => {
     const href = node.properties.href;
     if (node.tagName === 'a' && typeof href === 'string' && href.length > 1 && href.startsWith('#') && node.properties.dataFootnoteRef === undefined && node.properties.dataFootnoteBackref === undefined) {
-      targets.add(decodeFragment(href.slice(1)));
+      targets.add(percentDecoded(href.slice(1)));
     }
   });
   const placed = new Set<string>();
@@ -316,14 +318,6 @@ function insertAnchor(element: Element, id: string): boolean {
     if (child.type === 'element' && !phrasing.has(child.tagName) && insertAnchor(child, id)) return true;
   }
   return false;
-}
-
-function decodeFragment(fragment: string): string {
-  try {
-    return decodeURIComponent(fragment);
-  } catch {
-    return fragment;
-  }
 }
 
 /**

@@ -7,7 +7,7 @@ import iconv from 'iconv-lite';
 import sharp from 'sharp';
 import { runCli, type CliResult } from '../helpers/cli.js';
 import { epubcheckTs, javaEpubcheck, javaEpubcheckAvailable, javaEpubcheckRequired, openEpub, type OpenedEpub } from '../helpers/epub.js';
-import { redirect, serve, startServer, type TestServer } from '../helpers/http-server.js';
+import { redirect, serve, stall, startServer, stream, type TestServer } from '../helpers/http-server.js';
 import { fixture } from '../helpers/paths.js';
 
 /**
@@ -38,28 +38,10 @@ async function siteRoutes(): Promise<Parameters<typeof startServer>[0]> {
     '/ja/essay.html': serve('text/html; charset=utf-8', site('essay.html')),
     '/to-file': redirect('file:///etc/passwd'),
     ...Object.fromEntries(Array.from({ length: 8 }, (_, n) => [`/loop/${n}`, redirect(`/loop/${n + 1}`)])),
-    '/huge': (request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      const chunk = Buffer.from(`<p>${'很长的页面。'.repeat(2000)}</p>\n`);
-      let sent = 0;
-      const pump = () => {
-        while (sent < 12 * 1024 * 1024 && !response.destroyed) {
-          sent += chunk.length;
-          if (!response.write(chunk)) return void response.once('drain', pump);
-        }
-        response.end();
-      };
-      request.socket.on('close', () => response.destroy());
-      pump();
-    },
+    '/huge': stream('text/html; charset=utf-8', Buffer.from(`<p>${'很长的页面。'.repeat(2000)}</p>\n`), 12 * 1024 * 1024),
     '/feed.json': serve('application/json', '{"title":"不是网页"}'),
     '/app.html': serve('text/html; charset=utf-8', '<!doctype html><html><head><title>应用</title><script src="/app.js"></script></head><body><div id="app"></div></body></html>'),
-    '/slow.html': (request, response) => {
-      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      response.write('<!doctype html><title>慢</title><p>');
-      const timer = setTimeout(() => response.end('迟到的正文</p>'), 20_000);
-      request.socket.on('close', () => clearTimeout(timer));
-    },
+    '/slow.html': stall('text/html; charset=utf-8', '<!doctype html><title>慢</title><p>'),
   };
 }
 

@@ -61,3 +61,33 @@ export function redirect(location: string, status = 302): Route {
     response.end();
   };
 }
+
+/**
+ * A route streaming `total` bytes of `chunk`, as fast as the client reads them, without a
+ * length; it stops when the client hangs up (as a size cap makes it do).
+ */
+export function stream(contentType: string, chunk: Uint8Array, total: number): Route {
+  return (request, response) => {
+    response.writeHead(200, { 'content-type': contentType });
+    let sent = 0;
+    const pump = () => {
+      while (sent < total && !response.destroyed) {
+        sent += chunk.length;
+        if (!response.write(chunk)) return void response.once('drain', pump);
+      }
+      response.end();
+    };
+    request.socket.on('close', () => response.destroy());
+    pump();
+  };
+}
+
+/** A route that sends its headers and the start of a body, then nothing until the client gives up. */
+export function stall(contentType: string, start: string): Route {
+  return (request, response) => {
+    response.writeHead(200, { 'content-type': contentType });
+    response.write(start);
+    const timer = setTimeout(() => response.end(), 60_000);
+    request.socket.on('close', () => clearTimeout(timer));
+  };
+}

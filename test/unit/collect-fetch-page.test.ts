@@ -7,7 +7,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { fetchPage, guardedGet, guardedImageFetch, userAgent } from '../../src/collect/fetch-page.js';
 import { createImageFetcher } from '../../src/content/fetch-remote-image.js';
-import { redirect, serve, startServer, type TestServer } from '../helpers/http-server.js';
+import { redirect, serve, stall, startServer, stream, type TestServer } from '../helpers/http-server.js';
 
 const page = '<!doctype html><html><head><title>小站</title></head><body><p>一段正文。</p></body></html>';
 const options = { timeoutMs: 5000, maxBytes: 1024 * 1024, allowPrivate: true };
@@ -32,26 +32,8 @@ describe('guarded fetch of pages', () => {
       '/gzip.html': serve('text/html; charset=utf-8', gzipSync(Buffer.from(page)), { 'content-encoding': 'gzip' }),
       '/bomb.html': serve('text/html', gzipSync(Buffer.alloc(3 * 1024 * 1024, 0x61)), { 'content-encoding': 'gzip' }),
       '/declared-huge': serve('text/html', 'small', { 'content-length': String(5 * 1024 * 1024) }),
-      '/stream-huge': (request, response) => {
-        response.writeHead(200, { 'content-type': 'text/html' });
-        const chunk = Buffer.alloc(64 * 1024, 0x62);
-        let sent = 0;
-        const pump = () => {
-          while (sent < 4 * 1024 * 1024 && !response.destroyed) {
-            sent += chunk.length;
-            if (!response.write(chunk)) return void response.once('drain', pump);
-          }
-          response.end();
-        };
-        request.socket.on('close', () => response.destroy());
-        pump();
-      },
-      '/slow': (request, response) => {
-        response.writeHead(200, { 'content-type': 'text/html' });
-        response.write('<p>开始');
-        const timer = setTimeout(() => response.end('</p>'), 10_000);
-        request.socket.on('close', () => clearTimeout(timer));
-      },
+      '/stream-huge': stream('text/html', Buffer.alloc(64 * 1024, 0x62), 4 * 1024 * 1024),
+      '/slow': stall('text/html', '<p>开始'),
       '/missing': (_request, response) => {
         response.writeHead(404, { 'content-type': 'text/html' });
         response.end('no');

@@ -26,7 +26,7 @@ export function createProgram(): Command {
       `
 Examples:
   wenji init my-book               start a book: book.yaml, content/ with two samples, styles/custom.css
-  wenji add https://example.org/a.html my-book   the page's article as content/NN-a.md, its images in content/images/
+  wenji add https://example.org/interview.html my-book   the page's article as content/NN-interview.md
   wenji check my-book              lint it without building
   wenji preview my-book --open     live preview in the browser, reloaded on every save
   wenji epub                       build out/<slug>.epub from ./book.yaml and ./content/

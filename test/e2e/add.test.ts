@@ -234,6 +234,14 @@ describe('wenji add', () => {
     assert.equal(readdirSync(content).length, before);
   });
 
+  test('--help shows the usage with the book folder last, and examples', async () => {
+    const help = await runCli(['add', '--help']);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: wenji add \[options\] <url\|file>… \[dir\]$/m);
+    assert.match(help.stdout, /^Examples:$/m);
+    assert.match(help.stdout, /--dry-run/);
+  });
+
   test('the book folder: the last argument when it is a folder, or -C; anything ambiguous is refused', async () => {
     const onlyFolder = await runCli(['add', 'book'], { cwd: dir });
     assert.equal(onlyFolder.code, 2);

@@ -28,6 +28,7 @@ The book folder is DIR, given with -C or as the last argument when that is an ex
 
 Web pages are fetched with a 20 s timeout and a 10 MB cap (--timeout, --max-size); the answer must be HTML, XHTML, plain text or Markdown; at most 5 redirects, each to http(s) only, and a page on the public internet can never lead to an address on this machine or the local network.`,
     )
+    .usage('[options] <url|file>… [dir]')
     .argument('<source...>', 'web addresses and files to add, then optionally the book folder')
     .option('-C, --dir <dir>', 'the book folder (default: the last argument when it is a folder, else the current folder)')
     .option('-c, --content <dir>', 'folder of articles (default: DIR/content)')

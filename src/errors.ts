@@ -16,6 +16,8 @@ export const exitCodes = {
   exists: 9,
   /** `wenji preview` could not serve or watch the book. */
   server: 10,
+  /** `wenji add`: a source could not be fetched or read (the others were added). */
+  source: 11,
 } as const;
 
 export type ErrorKind = Exclude<keyof typeof exitCodes, 'ok'>;

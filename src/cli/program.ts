@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { exitCodes } from '../errors.js';
 import { version } from '../paths.js';
+import { addCommand } from './commands/add.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
@@ -14,6 +15,7 @@ export function createProgram(): Command {
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .addCommand(initCommand())
+    .addCommand(addCommand())
     .addCommand(checkCommand())
     .addCommand(previewCommand())
     .addCommand(buildCommand('epub', 'Build the EPUB 3 book', ['epub']))
@@ -24,13 +26,14 @@ export function createProgram(): Command {
       `
 Examples:
   wenji init my-book               start a book: book.yaml, content/ with two samples, styles/custom.css
+  wenji add https://example.org/interview.html my-book   the page's article as content/NN-interview.md
   wenji check my-book              lint it without building
   wenji preview my-book --open     live preview in the browser, reloaded on every save
   wenji epub                       build out/<slug>.epub from ./book.yaml and ./content/
   wenji build path/to/book         EPUB and PDF for another book folder
   wenji epub --content articles --out dist --title "夜读集"   no book.yaml needed
 
-Exit codes: 0 ok · 2 usage · 3 config · 4 content · 5 some articles had errors (check: problems found) · 6 browser · 7 output · 8 render · 9 init: file exists · 10 preview: server · 1 internal`,
+Exit codes: 0 ok · 2 usage · 3 config · 4 content · 5 some articles had errors (check: problems found) · 6 browser · 7 output · 8 render · 9 init: file exists · 10 preview: server · 11 add: a source failed · 1 internal`,
     );
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();

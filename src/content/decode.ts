@@ -13,6 +13,12 @@ export type DecodeResult = { ok: true; text: string; encoding: string; notes: st
 export interface DecodeOptions {
   /** HTML may declare its encoding; other formats are detected. */
   html?: boolean;
+  /**
+   * An encoding stated outside the bytes (the `charset` of an HTTP `Content-Type`): after a
+   * byte-order mark, the strongest hint, as in browsers. A label the bytes do not fit is noted
+   * and the page's own declaration and detection get their turn.
+   */
+  charset?: string | undefined;
 }
 
 export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
@@ -28,11 +34,16 @@ export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): Deco
   if (looksBinary(bytes)) return { ok: false, reason: 'this is not a text file (it contains binary data); only .md, .html and .txt articles can be read' };
 
   const notes: string[] = [];
+  if (options.charset) {
+    const result = decodeDeclared(bytes, options.charset, 'the server says');
+    if (result.ok) return /^utf-?8$/i.test(options.charset) ? { ...result, notes: [] } : result;
+    notes.push(result.reason);
+  }
   if (options.html) {
     const declared = declaredCharset(bytes);
     if (declared && !/^utf-?8$/i.test(declared)) {
-      const result = decodeDeclared(bytes, declared);
-      if (result.ok) return result;
+      const result = decodeDeclared(bytes, declared, 'the page declares');
+      if (result.ok) return { ...result, notes: [...notes, ...result.notes] };
       notes.push(result.reason);
     }
   }
@@ -76,26 +87,26 @@ export function tryDecode(bytes: Uint8Array, encoding: string): string | undefin
  * Big5-HKSCS…), other labels through iconv-lite. A wrong declaration is common in saved pages:
  * then UTF-8 and detection get their turn, with a note.
  */
-function decodeDeclared(bytes: Uint8Array, declared: string): DecodeResult {
+function decodeDeclared(bytes: Uint8Array, declared: string, who: string): DecodeResult {
   let canonical: string | undefined;
   try {
     canonical = new TextDecoder(declared).encoding;
   } catch {
     canonical = undefined;
   }
-  if (canonical === 'utf-16le' || canonical === 'utf-16be') return { ok: false, reason: `the page declares ${declared} without a byte-order mark` };
+  if (canonical === 'utf-16le' || canonical === 'utf-16be') return { ok: false, reason: `${who} ${declared} without a byte-order mark` };
   if (canonical) {
     const text = tryDecode(bytes, canonical);
-    if (text !== undefined) return { ok: true, text, encoding: canonical, notes: [`read as ${encodingLabel(canonical)}, as the page declares (charset "${declared}")`] };
-    return { ok: false, reason: `the page declares charset "${declared}" but is not valid ${encodingLabel(canonical)}` };
+    if (text !== undefined) return { ok: true, text, encoding: canonical, notes: [`read as ${encodingLabel(canonical)}, as ${who} (charset "${declared}")`] };
+    return { ok: false, reason: `${who} charset "${declared}" but is not valid ${encodingLabel(canonical)}` };
   }
   if (iconvLite().encodingExists(declared)) {
     const text = iconvLite().decode(Buffer.from(bytes), declared);
     // iconv-lite has no strict mode: a replacement character means the bytes did not fit.
     if (!text.includes('\uFFFD')) return { ok: true, text, encoding: declared.toLowerCase(), notes: [] };
-    return { ok: false, reason: `the page declares charset "${declared}" but is not valid ${declared}` };
+    return { ok: false, reason: `${who} charset "${declared}" but is not valid ${declared}` };
   }
-  return { ok: false, reason: `the page declares an unknown charset "${declared}"` };
+  return { ok: false, reason: `${who} an unknown charset "${declared}"` };
 }
 
 /**

@@ -120,6 +120,24 @@ export function bodyPlugins(context: NormalizeContext, title: string, language =
 }
 
 /**
+ * The structural cleanup alone, in the build's order: what `wenji add` applies before it writes
+ * an article into content/. Sanitizing, links without tracking parameters, page chrome, images
+ * (packaged and converted), whitespace and CJK line joins; not the book's typography
+ * (punctuation, quotes, dashes, spacing, script conversion) nor ids and heading ranks, which
+ * stay build settings and are applied when the book is built.
+ */
+export function structuralPlugins(settings: NormalizeSettings, labels: Pick<Labels, 'imageUnavailable'>): PluggableList {
+  return [
+    [rehypeSanitizeArticle],
+    [rehypeCleanLinks],
+    [rehypeStripBoilerplate, { patterns: settings.strip }],
+    [rehypeResolveImages, { unavailable: labels.imageUnavailable, ...settings.images }],
+    [rehypeCleanWhitespace],
+    [rehypeJoinCjkLines],
+  ];
+}
+
+/**
  * Line joining, CJK typography and conversion, as book.yaml `typography` asks, for an article in
  * `language`. The marks are converted before lines are joined, so that the spaces a converted
  * mark leaves between CJK characters (`好 ！`) go with the same rule as any other; spacing

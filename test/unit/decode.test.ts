@@ -121,3 +121,27 @@ describe('declaredCharset and replacement characters', () => {
     assert.deepEqual(findReplacementCharacters('干净的文字'), []);
   });
 });
+
+describe('decodeText: a charset from outside the bytes (HTTP Content-Type)', () => {
+  test('it wins over the page\'s own declaration and over detection, but not over a byte-order mark', () => {
+    const gbk = iconv.encode(`<meta charset="big5"><p>${simplified}</p>`, 'gbk');
+    const result = ok(decodeText(gbk, { html: true, charset: 'gbk' }));
+    assert.deepEqual([result.encoding, result.text.includes(simplified)], ['gbk', true]);
+    assert.match(result.notes.join(), /read as GBK, as the server says \(charset "gbk"\)/);
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(simplified)]);
+    assert.equal(ok(decodeText(bom, { charset: 'gbk' })).encoding, 'utf-8');
+    // A UTF-8 header on UTF-8 bytes says nothing worth a note.
+    assert.deepEqual(ok(decodeText(Buffer.from(simplified), { charset: 'UTF-8' })).notes, []);
+  });
+
+  test('a charset the bytes do not fit is noted, and the page\'s declaration and detection take over', () => {
+    const page = iconv.encode(`<meta charset="gbk"><p>${simplified}</p>`, 'gbk');
+    const declared = ok(decodeText(page, { html: true, charset: 'utf-8' }));
+    assert.equal(declared.encoding, 'gbk');
+    assert.match(declared.notes.join(), /the server says charset "utf-8" but is not valid UTF-8/);
+    const detected = ok(decodeText(iconv.encode(traditional, 'big5'), { charset: 'utf-8' }));
+    assert.equal(detected.encoding, 'big5');
+    assert.equal(detected.text, traditional);
+    assert.match(ok(decodeText(Buffer.from(simplified), { charset: 'no-such-charset' })).notes.join(), /the server says an unknown charset "no-such-charset"/);
+  });
+});

@@ -12,7 +12,7 @@ import { frontMatterKeys } from '../content/front-matter.js';
 import { isText, ParseError, parseArticles, type ParsedArticle } from '../content/parse.js';
 import { describeError, WenjiError } from '../errors.js';
 import { stripPatterns } from '../normalize/boilerplate-patterns.js';
-import { defaultTypography, structuralPlugins, type NormalizeSettings } from '../normalize/index.js';
+import { defaultTypography, mergeMeta, structuralPlugins, titleOptions, type NormalizeSettings } from '../normalize/index.js';
 import { withoutInvalidCharacters } from '../normalize/plugins/rehype-sanitize-article.js';
 import type { Preparation } from '../normalize/image-conversion.js';
 import { withoutTracking } from '../normalize/tracking-parameters.js';
@@ -248,9 +248,13 @@ async function cleanPiece(parsed: ParsedArticle, read: ReadSource, context: { se
   // A page's scripts are counted in its source (with those around the article); other sources' here.
   if (source.data.format !== 'html') removed.scripts.push(...scriptsIn(tree));
   markFootnotes(tree);
-  const body = (await unified().use(structuralPlugins(context.settings, context.labels)).run(tree, file)) as Root;
-  const meta = parsed.meta;
-  const title = withoutInvalidCharacters(meta.title ?? parsed.fallbackTitles[0] ?? 'article').replace(/\s+/g, ' ').trim() || 'article';
+  const titles = titleOptions(parsed);
+  const body = (await unified().use(structuralPlugins(context.settings, context.labels, titles)).run(tree, file)) as Root;
+  // Credit lines lifted out of the text and the title taken from it, as the build settles them.
+  const meta = mergeMeta(parsed, file.data.credits ?? { authors: [], translators: [], sources: [] });
+  const taken = titles.takeTitle ? file.data.takenTitle : undefined;
+  const title = withoutInvalidCharacters(parsed.meta.title ?? taken?.title ?? parsed.fallbackTitles[0] ?? 'article').replace(/\s+/g, ' ').trim() || 'article';
+  if (taken?.from === 'derived') file.message(`untitled: the title "${title}" is derived from the first line; give the real one in the front matter`, { ruleId: 'derived-title', source: 'wenji' });
   dropTitleHeading(body, title);
   for (const message of [...source.messages, ...file.messages]) {
     if (message.ruleId === 'strip') removed.chrome.push(/"(.*)"/.exec(message.reason)?.[1] ?? message.reason);

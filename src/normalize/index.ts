@@ -82,7 +82,7 @@ export function normalizePlugins(context: NormalizeContext, title: string, langu
  * are lifted into `file.data.credits`, and (`takeTitle`, plain text) the title line is taken —
  * or, when the title is known, a first block repeating it goes.
  */
-export function cleanupPlugins(context: NormalizeContext, options: { takeTitle?: boolean; knownTitle?: string } = {}): PluggableList {
+export function cleanupPlugins(context: NormalizeContext, options: TitleOptions = {}): PluggableList {
   const { labels } = context;
   const settings = context.settings ?? defaultSettings();
   return [
@@ -95,9 +95,30 @@ export function cleanupPlugins(context: NormalizeContext, options: { takeTitle?:
     [rehypeCleanLinks],
     // Before images, so that chrome (a QR-code prompt…) is gone before anything is fetched.
     [rehypeStripBoilerplate, { patterns: settings.strip }],
+    ...creditAndTitlePlugins(options),
+  ];
+}
+
+/** How an article's title is settled after chrome is removed (see `titleOptions`). */
+export type TitleOptions = { takeTitle?: boolean; knownTitle?: string | undefined };
+
+/** Credit lines lifted into the metadata, then the title taken from the text or its repeat dropped. */
+function creditAndTitlePlugins(options: TitleOptions): PluggableList {
+  return [
     [rehypeLiftCredits],
     ...(options.takeTitle || options.knownTitle ? ([[rehypeTakeTitle, { known: options.takeTitle ? undefined : options.knownTitle }]] as PluggableList) : []),
   ];
+}
+
+/**
+ * A title is taken from the text only when nothing states one (a text file's first line, after
+ * its chrome is gone); a known title's repeat at the top of the body is removed.
+ */
+export function titleOptions(parsed: ParsedArticle, overrideTitle?: string): TitleOptions {
+  return {
+    takeTitle: parsed.titleFrom === 'text' && !overrideTitle && !parsed.meta.title,
+    knownTitle: overrideTitle ?? parsed.meta.title ?? (parsed.titleFrom === 'text' ? undefined : parsed.fallbackTitles[0]),
+  };
 }
 
 /** The rest, once the title is known (`rehype-demote-headings` drops a first heading saying it). */
@@ -126,11 +147,13 @@ export function bodyPlugins(context: NormalizeContext, title: string, language =
  * (punctuation, quotes, dashes, spacing, script conversion) nor ids and heading ranks, which
  * stay build settings and are applied when the book is built.
  */
-export function structuralPlugins(settings: NormalizeSettings, labels: Pick<Labels, 'imageUnavailable'>): PluggableList {
+export function structuralPlugins(settings: NormalizeSettings, labels: Pick<Labels, 'imageUnavailable'>, options: TitleOptions = {}): PluggableList {
   return [
+    [rehypeDropDecorativeImages],
     [rehypeSanitizeArticle],
     [rehypeCleanLinks],
     [rehypeStripBoilerplate, { patterns: settings.strip }],
+    ...creditAndTitlePlugins(options),
     [rehypeResolveImages, { unavailable: labels.imageUnavailable, ...settings.images }],
     [rehypeCleanWhitespace],
     [rehypeJoinCjkLines],
@@ -181,8 +204,7 @@ export async function normalizeArticle(parsed: ParsedArticle, file: VFile, conte
   // Notes headings, note references and image descriptions are read in the article's language.
   const labels = ownLanguage ? labelsFor(ownLanguage) : context.labels;
   // Chrome and credit lines go first: a title or a byline is never decided on what they leave.
-  const takeTitle = parsed.titleFrom === 'text' && !override.title && !parsed.meta.title;
-  const knownTitle = override.title ?? parsed.meta.title ?? (parsed.titleFrom === 'text' ? undefined : parsed.fallbackTitles[0]);
+  const { takeTitle, knownTitle } = titleOptions(parsed, override.title);
   const cleaned = (await unified().use(cleanupPlugins({ ...context, labels, settings }, { takeTitle, knownTitle })).run(parsed.tree, file)) as Root;
   const credits = file.data.credits ?? { authors: [], translators: [], sources: [] };
   const taken = takeTitle ? file.data.takenTitle : undefined;
@@ -220,7 +242,7 @@ export async function normalizeArticle(parsed: ParsedArticle, file: VFile, conte
  * Who wrote it and where it is from: book.yaml `articles` first, then front matter, then the
  * article's own credit lines, then what a page's `<meta>` (or readability) says.
  */
-function mergeMeta(parsed: ParsedArticle, credits: Credits, override: ArticleOverride): Omit<ArticleMeta, 'title' | 'extract'> {
+export function mergeMeta(parsed: ParsedArticle, credits: Credits, override: ArticleOverride = {}): Omit<ArticleMeta, 'title' | 'extract'> {
   const stated = parsed.stated ?? {};
   const list = (...candidates: (string[] | undefined)[]) => candidates.find((candidate) => candidate && candidate.length > 0) ?? [];
   const merged: Omit<ArticleMeta, 'title' | 'extract'> = {

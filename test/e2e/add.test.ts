@@ -66,6 +66,8 @@ describe('wenji add', () => {
     // A saved page ("Web page, complete") with its folder, and an image outside that folder.
     const downloads = path.join(dir, 'downloads');
     cpSync(fixture('add', 'local'), downloads, { recursive: true });
+    // Git keeps no empty folder: the saved page's folder holds only this generated image.
+    mkdirSync(path.join(downloads, 'saved-page_files'), { recursive: true });
     await solid(80, 60, 220).png().toFile(path.join(downloads, 'saved-page_files', 'umbrella.png'));
     await solid(10, 10, 10).png().toFile(path.join(dir, 'outside-secret.png'));
     const url = (route: string) => `${server.origin}${route}`;

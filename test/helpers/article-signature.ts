@@ -28,7 +28,10 @@ export async function normalizeFile(file: string, contentRoot: string, options: 
   const defaults = defaultSettings();
   const typography = options.typography === false ? { ...defaults.typography, punctuation: false, dashes: false, quotes: false, spacing: 'none' as const } : defaults.typography;
   const settings = { ...defaults, typography, images: { cache: new Map() } };
-  return Promise.all(parsed.map((piece, index) => normalizeArticle(piece, vfile, { id: `a${index}`, language: 'zh-Hans', labels: labelsFor('zh-Hans'), settings })));
+  // One after another, as the build does: the pieces of a file share its VFile.
+  const articles = [];
+  for (const [index, piece] of parsed.entries()) articles.push(await normalizeArticle(piece, vfile, { id: `a${index}`, language: 'zh-Hans', labels: labelsFor('zh-Hans'), settings }));
+  return articles;
 }
 
 /**
@@ -97,7 +100,8 @@ export function articleSignature(article: Article): Record<string, unknown> {
         const href = String(node.properties.href);
         return href.startsWith('#') ? `${read(node)} → an anchor in the article` : `${read(node)} → ${href}`;
       }),
-    notes: of('aside').map((node) => read(node)),
+    // The notes heading is an aside too (hidden with the notes by readers that pop them up).
+    notes: of('aside').filter((node) => !classes(node).includes('footnotes-heading')).map((node) => read(node)),
     noteRefs: all.filter((node) => node.tagName === 'a' && classes(node).includes('noteref')).map((node) => read(node)),
     ruby: of('ruby').map((node) => `${node.children.filter((child) => child.type === 'text' || (child.type === 'element' && child.tagName !== 'rt' && child.tagName !== 'rp')).map((child) => (child.type === 'text' ? child.value : toString(child))).join('').replace(/\s+/g, ' ').trim()}/${of('rt').filter((rt) => node.children.includes(rt)).map(read).join('')}`),
     // `pre` and `pre > code` show the same; markup around nothing but whitespace shows nothing.

@@ -73,6 +73,9 @@ export function bodyMarkdown(body: Root): string {
     if (keepsAsHtml(node)) node.data = { ...node.data, wenjiHtml: true } as Element['data'];
     // Inline code of nothing but whitespace shows as a space; collapsing whitespace would empty it.
     if (node.tagName === 'code' && /^\s+$/.test(toString(node))) node.data = { ...node.data, wenjiSpace: true } as Element['data'];
+    // Spaces at the edges of a ruby annotation annotate nothing; left there, collapsing whitespace
+    // would take the space that follows the ruby into the annotation, out of the text.
+    if (node.tagName === 'rt') trimEdges(node);
   });
   const anchors = placeAnchors(tree);
   const footnotes = footnoteLabels(tree);
@@ -368,4 +371,12 @@ function withoutBackrefs(children: ElementContent[]): ElementContent[] {
     result.push(child.type === 'element' ? { ...child, children: withoutBackrefs(child.children) } : child);
   }
   return result;
+}
+
+/** Leading and trailing whitespace of an element's text goes (its inner spaces stay). */
+function trimEdges(node: Element): void {
+  const first = node.children[0];
+  if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '');
+  const last = node.children.at(-1);
+  if (last?.type === 'text') last.value = last.value.replace(/\s+$/, '');
 }

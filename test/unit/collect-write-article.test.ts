@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
+import { fc } from '../helpers/property.js';
 import type { Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import sharp from 'sharp';

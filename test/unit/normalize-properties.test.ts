@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fc from 'fast-check';
+import { fc } from '../helpers/property.js';
 import type { ElementContent, Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified, type PluggableList } from 'unified';

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Element, Root } from 'hast';
 import { VFile } from 'vfile';
-import fc from 'fast-check';
+import { fc } from '../helpers/property.js';
 import { parseArticles } from '../../src/content/parse.js';
 import { cjkShare } from '../../src/normalize/cjk-characters.js';
 import { frontMatterData } from '../../src/content/front-matter.js';

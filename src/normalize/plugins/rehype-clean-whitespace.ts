@@ -12,7 +12,7 @@ const splittable = new Set(['p', 'div', 'blockquote', 'section', 'article', 'mai
 /** Elements that are content even when they hold no text. */
 const meaningfulEmpty = new Set(['img', 'br', 'hr', 'td', 'th', 'tr', 'col', 'colgroup', 'wbr', 'picture', 'source']);
 /** Block containers removed when nothing but whitespace is left inside. */
-const droppableWhenEmpty = new Set(['p', 'div', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'section', 'article', 'aside', 'figure', 'figcaption', 'strong', 'b', 'em', 'i', 'u', 'small', 'ul', 'ol', 'dl', 'sup', 'sub', 'font', 'center']);
+const droppableWhenEmpty = new Set(['p', 'div', 'span', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'section', 'article', 'aside', 'figure', 'figcaption', 'strong', 'b', 'em', 'i', 'u', 'small', 'ul', 'ol', 'dl', 'sup', 'sub', 'font', 'center', 'del', 's', 'ins', 'mark', 'q', 'cite', 'abbr', 'bdi']);
 
 /**
  * Whitespace the typesetting must own: empty paragraphs and `&nbsp;` padding go, runs of

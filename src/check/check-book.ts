@@ -7,7 +7,7 @@ import type { LoadedConfig } from '../config/load.js';
 import { articleExtensions, displayPath } from '../content/load.js';
 import { parseArticle } from '../content/parse.js';
 import { articleLanguage, defaultSettings, textPlugins } from '../normalize/index.js';
-import { sourceLocator } from '../normalize/source-point.js';
+import { sourceLocator } from '../hast/source-point.js';
 import { prepareBook, type PrepareOptions } from '../prepare-book.js';
 import rehypeLintLinks from './plugins/rehype-lint-links.js';
 import rehypeLintPunctuation from './plugins/rehype-lint-punctuation.js';

@@ -5,7 +5,7 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { labelsFor } from '../book/labels.js';
+import { labelsFor } from '../locale/labels.js';
 import { findConfig, loadConfig } from '../config/load.js';
 import { createImageFetcher } from '../content/fetch-remote-image.js';
 import { frontMatterKeys } from '../content/front-matter.js';
@@ -16,7 +16,7 @@ import { defaultTypography, mergeMeta, structuralPlugins, titleOptions, type Nor
 import { withoutInvalidCharacters } from '../normalize/plugins/rehype-sanitize-article.js';
 import type { Preparation } from '../normalize/image-conversion.js';
 import { withoutTracking } from '../normalize/tracking-parameters.js';
-import { visit, SKIP } from '../normalize/visit.js';
+import { visit, SKIP } from '../hast/visit.js';
 import type { Lookup } from './address-guard.js';
 import { nextNumber, numberedName, slugFromFileName, slugFromTitle, slugFromUrl } from './article-names.js';
 import { guardedImageFetch } from './fetch-page.js';

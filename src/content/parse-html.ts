@@ -9,7 +9,7 @@ import type { ArticleMeta, FrontMatter } from './front-matter.js';
 import { readHtmlMeta } from './html-meta.js';
 import { pageTitle } from './page-title.js';
 import { firstH1, isText, type ParsedArticle, type ParseOptions } from './parse.js';
-import { sourceLocator } from '../normalize/source-point.js';
+import { sourceLocator } from '../hast/source-point.js';
 
 /** Notes about the page as a whole are shown at its start. */
 const pageStart = { line: 1, column: 1 };

@@ -7,12 +7,12 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { labelsFor } from '../book/labels.js';
+import { labelsFor } from '../locale/labels.js';
 import { FrontMatterError, readFrontMatter, type ArticleMeta, type FrontMatter } from './front-matter.js';
 import { parseTextArticles, type TextOptions } from './parse-text.js';
 import remarkCjkAutolinks from './remark-cjk-autolinks.js';
 import remarkImagePaths, { protectImagePaths } from './remark-image-paths.js';
-import { tallyFix } from '../normalize/fix-tally.js';
+import { tallyFix } from '../hast/fix-tally.js';
 
 /** A source file read into a hast tree, before normalization. */
 export interface ParsedArticle {

@@ -3,13 +3,13 @@ import { toString } from 'hast-util-to-string';
 import { unified, type PluggableList } from 'unified';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { visit } from './visit.js';
-import { labelsFor, type Labels } from '../book/labels.js';
-import type { Article, Section } from '../book/model.js';
+import { labelsFor, type Labels } from '../locale/labels.js';
+import type { Article } from '../book/model.js';
 import type { ParsedArticle } from '../content/parse.js';
 import type { ArticleMeta } from '../content/front-matter.js';
-import { cjkShare, isCjkLetter } from './cjk-characters.js';
-import { literalElements } from './hast-tools.js';
+import { cjkShare, isCjkLetter } from '../locale/cjk-characters.js';
+import { literalElements } from '../hast/hast-tools.js';
+import { collectSections } from './sections.js';
 import rehypeCleanWhitespace from './plugins/rehype-clean-whitespace.js';
 import rehypeDropDecorativeImages from './plugins/rehype-drop-decorative-images.js';
 import rehypeLiftCredits, { type Credits } from './plugins/rehype-lift-credits.js';
@@ -296,17 +296,6 @@ function proseSample(tree: Root): string {
   };
   walk(tree);
   return parts.join('');
-}
-
-export function collectSections(body: Root): Section[] {
-  const sections: Section[] = [];
-  visit(body, 'element', (node) => {
-    const match = /^h([2-6])$/.exec(node.tagName);
-    if (match && typeof node.properties.id === 'string') {
-      sections.push({ id: node.properties.id, depth: Number(match[1]), title: toString(node).replace(/\s+/g, ' ').trim() });
-    }
-  });
-  return sections;
 }
 
 /**

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { labelsFor } from '../book/labels.js';
+import { labelsFor } from '../locale/labels.js';
 import type { Root } from 'hast';
 import type { Article, Book, ImageAsset } from '../book/model.js';
-import { adaptToWritingMode, defaultWritingMode } from '../book/writing-mode.js';
+import { adaptToWritingMode, defaultWritingMode } from '../transforms/writing-mode.js';
 import { ArticleCache } from '../cache/article-cache.js';
 import { codeFingerprint } from '../cache/fingerprint.js';
 import { memoryStore } from '../cache/memory-store.js';

@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Transformer } from 'unified';
-import { visit, SKIP } from '../visit.js';
-import { isElement, isPhrasing } from '../hast-tools.js';
+import { visit, SKIP } from '../../hast/visit.js';
+import { isElement, isPhrasing } from '../../hast/hast-tools.js';
 
 export type Options = {
   /** Heading of the notes block, in the book's language (注释, Notes…). */

@@ -1,6 +1,6 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { Labels } from '../../book/labels.js';
+import type { Labels } from '../../locale/labels.js';
 import type { Article, Book, TocEntry } from '../../book/model.js';
 
 /** File name of an article's content document inside the EPUB (its first, when it is split). */

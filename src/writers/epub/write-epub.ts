@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ElementContent } from 'hast';
 import { EPub } from 'epub-gen-memory';
-import { labelsFor } from '../../book/labels.js';
+import { labelsFor } from '../../locale/labels.js';
 import type { Article, Book, TocEntry } from '../../book/model.js';
 import type { WritingMode } from '../../config/schema.js';
 import { buildToc } from '../../book/toc.js';

@@ -2,10 +2,10 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { labelsFor } from '../../book/labels.js';
+import { labelsFor } from '../../locale/labels.js';
 import type { Book } from '../../book/model.js';
 import { buildToc } from '../../book/toc.js';
-import { adaptToWritingMode } from '../../book/writing-mode.js';
+import { adaptToWritingMode } from '../../transforms/writing-mode.js';
 import type { ArticleStart, PageSize, WritingMode } from '../../config/schema.js';
 import { WenjiError } from '../../errors.js';
 import { version } from '../../paths.js';
@@ -22,7 +22,7 @@ export interface PdfOptions {
   mode: WritingMode;
   pageSize: PageSize;
   quotes: 'corner' | 'keep';
-  /** `typography.uprightCapitals` (see book/writing-mode.ts). */
+  /** `typography.uprightCapitals` (see transforms/writing-mode.ts). */
   uprightCapitals?: boolean | undefined;
   /** `typography.compression` (the stylesheet's rules come with `css`). */
   compression?: Compression;

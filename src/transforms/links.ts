@@ -1,10 +1,10 @@
-import { derivedDigest } from './digest.js';
+import { derivedDigest } from '../book/digest.js';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import type { Position } from 'unist';
 import { withoutTracking } from '../normalize/tracking-parameters.js';
-import { asciiId } from '../normalize/plugins/rehype-scope-ids.js';
-import type { Article, Book } from './model.js';
+import { asciiId } from '../hast/ascii-id.js';
+import type { Article, Book } from '../book/model.js';
 
 export interface LinkProblem {
   article: Article;

@@ -11,6 +11,7 @@ import { loadConfig, type LoadedConfig } from './config/load.js';
 import type { Config, ConfigInput, SpacingMode } from './config/schema.js';
 import { loadContent, withFatal } from './content/load.js';
 import { createImageFetcher } from './content/fetch-remote-image.js';
+import { ParseError } from './content/types.js';
 import { describeError } from './errors.js';
 import { stripPatterns } from './normalize/boilerplate-patterns.js';
 import { convertConfigText, convertedLanguage, createChineseConverter } from './normalize/chinese-conversion.js';
@@ -115,7 +116,6 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
         articles.push({ file, article });
       }
     } catch (error) {
-      const { ParseError } = await import('./content/parse.js');
       if (error instanceof ParseError) withFatal(file, error.message, error.ruleId, { line: error.line ?? 1, column: 1 });
       else withFatal(file, `could not be read: ${describeError(error)}`, 'internal', { line: 1, column: 1 });
     }

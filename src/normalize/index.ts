@@ -5,7 +5,7 @@ import type { Position } from 'unist';
 import type { VFile } from 'vfile';
 import { labelsFor, type Labels } from '../locale/labels.js';
 import type { Article } from '../book/model.js';
-import type { ParsedArticle } from '../content/parse.js';
+import type { ParsedArticle } from '../content/types.js';
 import type { ArticleMeta } from '../content/front-matter.js';
 import { cjkShare, isCjkLetter } from '../locale/cjk-characters.js';
 import { literalElements } from '../hast/hast-tools.js';
@@ -281,7 +281,10 @@ function dropPositions(parent: Root | Element): void {
   }
 }
 
-/** The first 4,000 characters of prose (no scripts, styles or code), for language detection. */
+/** The heading remark-rehype gives GFM notes (`Footnotes`): wenji's words, not the article's. */
+const footnoteLabelId = 'footnote-label';
+
+/** The first 4,000 characters of prose (no scripts, styles or code, not the notes heading), for language detection. */
 function proseSample(tree: Root): string {
   const parts: string[] = [];
   let length = 0;
@@ -291,7 +294,7 @@ function proseSample(tree: Root): string {
       if (child.type === 'text') {
         parts.push(child.value);
         length += child.value.length;
-      } else if (child.type === 'element' && !literalElements.has(child.tagName)) walk(child);
+      } else if (child.type === 'element' && !literalElements.has(child.tagName) && child.properties.id !== footnoteLabelId) walk(child);
     }
   };
   walk(tree);

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { buildBook } from './book/build-book.js';
@@ -8,7 +7,7 @@ import { labelsFor } from './locale/labels.js';
 import { linkArticles } from './transforms/links.js';
 import type { Article, Book } from './book/model.js';
 import { loadConfig, type LoadedConfig } from './config/load.js';
-import type { Config, ConfigInput, SpacingMode } from './config/schema.js';
+import type { Config, ConfigInput } from './config/schema.js';
 import { loadContent, withFatal } from './content/load.js';
 import { createImageFetcher } from './content/fetch-remote-image.js';
 import { ParseError } from './content/types.js';
@@ -20,7 +19,6 @@ import { ArticleOverrides } from './config/article-overrides.js';
 import { reportFixes } from './hast/fix-tally.js';
 import { sourceLocator } from './hast/source-point.js';
 import { stageReporter, type ProgressListener } from './progress.js';
-import { compressionCss } from './writers/compression-css.js';
 
 export interface PrepareOptions {
   /** The book folder (holds book.yaml and content/). */
@@ -46,6 +44,8 @@ export interface PrepareOptions {
 export interface PreparedBook {
   book: Book;
   config: LoadedConfig;
+  /** The settings as the book uses them: after script conversion (title, people, language). */
+  bookConfig: Config;
   /** One VFile per article source, carrying its warnings and errors. */
   files: VFile[];
   /** Files in the content folder that are not articles (by extension). */
@@ -152,6 +152,7 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   return {
     book,
     config,
+    bookConfig,
     files: content.all,
     ignored: content.ignored,
     notices: [...notices, ...overrides.problems(config.lineOfKey)],
@@ -203,25 +204,4 @@ function titlePlace(file: VFile, title: string): { line: number; column: number 
   const frontMatter = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)/.exec(source)?.[0] ?? '';
   const key = /^title[ \t]*:/m.exec(frontMatter);
   return (key ? locate.at(key.index) : locate.find(title)) ?? { line: 1, column: 1 };
-}
-
-/**
- * The book's stylesheet: wenji's own for the given target, the CJK–Latin gap if the stylesheet
- * is to draw it (`typography.spacing: css`) and the `typography.compression` rules, then the
- * book's `styles/custom.css` (last, so that it can override them).
- */
-export function readStylesheet(packageStyles: string, name: string, bookDir: string, typography?: Pick<Config['typography'], 'spacing' | 'compression'>): string {
-  const own = readFileSync(path.join(packageStyles, name), 'utf8') + spacingCss(typography?.spacing) + (typography ? compressionCss(typography.compression) : '');
-  const custom = path.join(bookDir, 'styles', 'custom.css');
-  return existsSync(custom) && path.resolve(custom) !== path.resolve(packageStyles, 'custom.css') ? `${own}\n/* styles/custom.css */\n${readFileSync(custom, 'utf8')}` : own;
-}
-
-/**
- * `css`: the browser or reader draws the gap between CJK and Latin letters or digits
- * (`text-autospace`, 1/8 em in Chromium). `insert` (the default) puts a space character there
- * during normalization and `none` leaves the text as typed: the stylesheets draw nothing, since
- * `text-autospace` is off unless set (docs/typography.md, "CJK–Latin spacing").
- */
-function spacingCss(spacing: SpacingMode | undefined): string {
-  return spacing === 'css' ? '\n/* typography.spacing: css */\nhtml { text-autospace: normal; }\n' : '';
 }

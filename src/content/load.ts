@@ -3,7 +3,8 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { WenjiError } from '../errors.js';
 import { decodeText, findReplacementCharacters } from './decode.js';
-import { readerForFormat, readerForPath, readers as allReaders, type Reader } from './readers.js';
+import { readerForFormat, readerForPath, readers as allReaders } from './readers.js';
+import type { Reader } from './types.js';
 
 declare module 'vfile' {
   interface DataMap {

@@ -1,5 +1,6 @@
 import type { Root } from 'hast';
-import type { ArticleMeta } from './front-matter.js';
+import type { VFile } from 'vfile';
+import type { ArticleMeta, FrontMatter } from './front-matter.js';
 import type { TextOptions } from './parse-text.js';
 
 /** A source file read into a hast tree, before normalization: what every reader gives. */
@@ -37,4 +38,37 @@ export class ParseError extends Error {
   ) {
     super(message);
   }
+}
+
+/** What a reader is given besides the file: front matter already read, the file-name title, the book's settings. */
+export interface ReaderInput {
+  frontMatter: FrontMatter | undefined;
+  /** The last title candidate: the file name without its numeric prefix. */
+  fileTitle: string;
+  options: ParseOptions;
+}
+
+/**
+ * One source format (pandoc's readers table): the files it reads, how their bytes are taken,
+ * and its parser, loaded on first use (a book of Markdown never loads the HTML parser). Adding a
+ * format is one entry here and its parser module in readers/; a file no entry claims is not read.
+ */
+export interface Reader {
+  /** The format's name, kept on each file (`file.data.format`) and in cache keys. */
+  format: string;
+  /** File extensions, lower case with their dot; the first names a file saved in this format. */
+  extensions: readonly string[];
+  /** Media types a web server sends the format as (`wenji add`). */
+  mediaTypes: readonly string[];
+  /**
+   * `text`: decoded into `file.value` (byte-order mark, declared charset, detection; a file no
+   * encoding reads cleanly is reported); `binary`: `file.value` holds the bytes.
+   */
+  encoding: 'text' | 'binary';
+  /** The format declares its charset inside (`<meta charset>`), which decoding reads. */
+  declaresCharset?: boolean;
+  /** YAML front matter: read at the top of every file (`always`) or only when the file starts with `---` (`marked`). */
+  frontMatter: 'always' | 'marked' | 'never';
+  /** Source → hast trees, one per article the file holds (a text dump may hold several). */
+  read(file: VFile, input: ReaderInput): Promise<ParsedArticle[]>;
 }

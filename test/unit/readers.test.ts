@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { VFile } from 'vfile';
 import { loadContent } from '../../src/content/load.js';
 import { parseArticles } from '../../src/content/parse.js';
-import { articleExtensions, readerForMediaType, readerForPath, readers, withoutArticleExtension, type Reader } from '../../src/content/readers.js';
-import { ParseError } from '../../src/content/types.js';
+import { articleExtensions, readerForMediaType, readerForPath, readers, withoutArticleExtension } from '../../src/content/readers.js';
+import { ParseError, type Reader } from '../../src/content/types.js';
 
 const dirs: string[] = [];
 after(() => {

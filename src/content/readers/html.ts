@@ -9,9 +9,8 @@ import { bylineAuthors, extractArticle, isWholePage } from '../extract-article.j
 import type { ArticleMeta } from '../front-matter.js';
 import { readHtmlMeta } from '../html-meta.js';
 import { pageTitle } from '../page-title.js';
-import type { ReaderInput } from '../readers.js';
 import { firstH1, isText } from '../title-candidates.js';
-import type { ParsedArticle } from '../types.js';
+import type { ParsedArticle, ReaderInput } from '../types.js';
 
 /** Notes about the page as a whole are shown at its start. */
 const pageStart = { line: 1, column: 1 };

@@ -5,11 +5,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Processor } from 'unified';
 import type { VFile } from 'vfile';
-import type { ReaderInput } from '../readers.js';
 import remarkCjkAutolinks from '../remark-cjk-autolinks.js';
 import remarkImagePaths, { protectImagePaths } from '../remark-image-paths.js';
 import { firstH1, isText } from '../title-candidates.js';
-import type { ParsedArticle } from '../types.js';
+import type { ParsedArticle, ReaderInput } from '../types.js';
 
 /**
  * CommonMark + GFM → mdast → hast. GFM footnotes come out as remark-rehype makes them; their

@@ -1,8 +1,7 @@
 import type { VFile } from 'vfile';
 import { tallyFix } from '../../hast/fix-tally.js';
 import { parseTextArticles } from '../parse-text.js';
-import type { ReaderInput } from '../readers.js';
-import type { ParsedArticle } from '../types.js';
+import type { ParsedArticle, ReaderInput } from '../types.js';
 
 /** Plain text: paragraphs by line, blank line or indent (see parse-text.ts); posts split by frames or on request. */
 export function readText(file: VFile, { frontMatter, fileTitle, options }: ReaderInput): ParsedArticle[] {

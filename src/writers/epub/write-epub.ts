@@ -15,12 +15,14 @@ import { toXhtml } from '../xhtml/serialize.js';
 import { accessibilityMetadata, containsRuby } from './accessibility.js';
 import { documentWritingMode } from './document-writing-mode.js';
 import { derivedDigest } from '../../book/digest.js';
-import { articleHeader, articleHref, articlePartHref, articleSection, colophonBody, contentsPageBody, coverPageBody, navBody, titlePageBody, tocHref } from './documents.js';
+import { articleHeader, articleSection, colophonBody, contentsPageBody, coverPageBody, navBody, titlePageBody } from './documents.js';
+import { articleHref, articlePartHref, tocHref } from './file-names.js';
 import { withAltText } from './image-alt.js';
 import { partLinkResolver, retargetLinks, type HrefResolver } from './part-links.js';
 import { splitArticle, type ArticleLayout } from './split-article.js';
 import { xmlByteLength } from '../xhtml/xml-size.js';
 import { appleDisplayOptions, contentOpf, passThrough, tocNcx } from './templates.js';
+import type { DocumentStore, StoredDocument } from './document-store.js';
 import { compressEntry, writeZip, type CompressedEntry, type ZipEntry } from './zip.js';
 
 export interface EpubOptions {
@@ -54,20 +56,6 @@ export interface EpubOptions {
  * 260–300 KB; calibre splits at 260 KB. 250 KB leaves room for what a part adds.
  */
 export const defaultDocumentBudget = 250 * 1024;
-
-/** An article document as the EPUB holds it: XHTML deflated, with its CRC-32 and length. */
-export interface StoredDocument {
-  deflated: Uint8Array;
-  crc: number;
-  size: number;
-}
-
-export interface DocumentStore {
-  read(key: string): StoredDocument | undefined;
-  write(key: string, document: StoredDocument): void;
-  /** The build is over: documents it did not use may go (once its writes are done). */
-  finish?(): void | Promise<void>;
-}
 
 export interface EpubResult {
   bytes: Uint8Array;

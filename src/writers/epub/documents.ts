@@ -2,7 +2,7 @@ import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Labels } from '../../locale/labels.js';
 import type { Article, Book, TocEntry } from '../../book/model.js';
-import { articleHref, tocHref } from './file-names.js';
+import { tocHref } from './file-names.js';
 
 /** `lang` and `xml:lang` of an entry whose article has its own language (read aloud in it). */
 const entryLanguage = (entry: TocEntry) => (entry.language ? { lang: entry.language, 'xml:lang': entry.language } : {});

@@ -15,7 +15,7 @@ import rehypeDropDecorativeImages from './plugins/rehype-drop-decorative-images.
 import rehypeLiftCredits, { type Credits } from './plugins/rehype-lift-credits.js';
 import rehypeTakeTitle from './plugins/rehype-take-title.js';
 import rehypeDemoteHeadings from './plugins/rehype-demote-headings.js';
-import rehypeEpubFootnotes from './plugins/rehype-epub-footnotes.js';
+import rehypeFootnotes from './plugins/rehype-footnotes.js';
 import rehypeFigureCaptions from './plugins/rehype-figure-captions.js';
 import rehypeHeadingIds from './plugins/rehype-heading-ids.js';
 import rehypeImageFigures from './plugins/rehype-image-figures.js';
@@ -90,7 +90,7 @@ export function cleanupPlugins(context: NormalizeContext, options: TitleOptions 
     [rehypeDropDecorativeImages],
     [rehypeSanitizeArticle],
     [rehypeScopeIds, { prefix: context.id }],
-    [rehypeEpubFootnotes, { notesLabel: labels.notes, noteRefLabel: labels.noteRef, backLabel: labels.backToText }],
+    [rehypeFootnotes, { notesLabel: labels.notes, noteRefLabel: labels.noteRef, backLabel: labels.backToText }],
     [rehypeTableAlign],
     [rehypeCleanLinks],
     // Before images, so that chrome (a QR-code prompt…) is gone before anything is fetched.

@@ -7,6 +7,7 @@ import type { PreparedCover } from '../cover/prepare-cover.js';
 import type { Writer, WriterContext } from '../types.js';
 import { readStylesheet } from '../stylesheet.js';
 import { articleHref } from './file-names.js';
+import { noteTypesTransform } from './note-types.js';
 
 export interface EpubSettings {
   writingMode: WritingMode;
@@ -39,6 +40,7 @@ export const epubWriter: Writer<EpubSettings, Promise<PreparedCover>> = {
   }),
   transforms: (settings) => [
     writingModeTransform({ mode: settings.writingMode, quotes: settings.quotes, uprightCapitals: settings.uprightCapitals, compression: settings.compression }),
+    noteTypesTransform,
     crossFileLinksTransform('epub', (articleId, fragment) => `${articleHref({ id: articleId })}${fragment ? `#${fragment}` : ''}`),
   ],
   // The cover depends on the settings only: it is drawn while the articles are read.

@@ -64,7 +64,6 @@ export async function buildOutputs(options: BuildOptions): Promise<BuildResult> 
   const writers = options.writers.map(writerNamed);
   const outDirOf = (configDir: string) => (options.outDir ? path.resolve(cwd, options.outDir) : path.join(configDir, 'out'));
   const context = (configDir: string): WriterContext => ({
-    bookDir: configDir,
     cacheDir: options.cache === false ? undefined : path.join(outDirOf(configDir), '.cache'),
     display: (file) => displayPath(file, cwd),
     log,

@@ -10,8 +10,6 @@ export interface WriterFlags {
 
 /** What a writer is given besides the book: where the book and its cache are, and how to report. */
 export interface WriterContext {
-  /** The folder holding book.yaml (its `styles/custom.css` ends every stylesheet). */
-  bookDir: string;
   /** The build cache (`out/.cache`), where a writer may keep its own work; undefined with `--no-cache`. */
   cacheDir: string | undefined;
   /** How a file path is shown in messages. */

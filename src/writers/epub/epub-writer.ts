@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { WritingMode } from '../../config/schema.js';
 import { faceFor, type Compression } from '../../locale/cjk-locale.js';
 import { labelsFor } from '../../locale/labels.js';
@@ -18,9 +17,6 @@ export interface EpubSettings {
   /** `styles/epub.css` with the typography rules and the book's custom.css. */
   css: string;
 }
-
-/** Where a writer keeps its own work in the build cache. */
-const cacheFolder = (context: WriterContext) => (context.cacheDir ? path.resolve(context.cacheDir) : undefined);
 
 export const epubWriter: Writer<EpubSettings, Promise<PreparedCover>> = {
   name: 'epub',
@@ -59,7 +55,7 @@ export const epubWriter: Writer<EpubSettings, Promise<PreparedCover>> = {
   },
   write: async (book, settings, context, cover) => {
     const [{ writeEpub }, { diskDocumentStore }] = await Promise.all([import('./write-epub.js'), import('./document-store.js')]);
-    const cacheDir = cacheFolder(context);
+    const { cacheDir } = context;
     const written = await writeEpub(book, {
       css: settings.css,
       writingMode: settings.writingMode,
@@ -74,7 +70,7 @@ export const epubWriter: Writer<EpubSettings, Promise<PreparedCover>> = {
 };
 
 async function coverStore(context: WriterContext) {
-  const cacheDir = cacheFolder(context);
+  const { cacheDir } = context;
   if (!cacheDir) return undefined;
   const { diskCoverStore } = await import('../cover/cover-store.js');
   return diskCoverStore(cacheDir, context.warn);

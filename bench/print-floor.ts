@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { labelsFor } from '../src/book/labels.js';
-import { adaptToWritingMode } from '../src/book/writing-mode.js';
-import { prepareBook, readStylesheet } from '../src/prepare-book.js';
-import { stylesDir } from '../src/paths.js';
+import { prepareBook } from '../src/prepare-book.js';
+import { applyTransforms } from '../src/transforms/index.js';
 import { assembleBody } from '../src/writers/pdf/assemble.js';
-import { fontDirs, fontFaceCss } from '../src/writers/pdf/fonts.js';
-import { pageGeometries } from '../src/writers/pdf/geometry.js';
+import { bundledFaces, fontDirs } from '../src/writers/pdf/fonts.js';
+import { pdfWriter } from '../src/writers/pdf/pdf-writer.js';
+import { printAssembly } from '../src/writers/pdf/print-document.js';
 import { Printer } from '../src/writers/pdf/print.js';
 
 /**
@@ -16,12 +15,14 @@ import { Printer } from '../src/writers/pdf/print.js';
  * (the full bundled fonts, no subsetting, no second print, no post-processing).
  */
 export async function measurePrintFloor(dir: string): Promise<{ seconds: number; pages: number }> {
-  const { book } = await prepareBook({ dir });
-  const vertical = adaptToWritingMode(book, { mode: 'vertical', quotes: 'corner' });
-  const geometry = pageGeometries.a5;
+  const prepared = await prepareBook({ dir });
+  const settings = pdfWriter.resolve(prepared.bookConfig, { writingMode: 'vertical', pageSize: 'a5' }, prepared.config.dir);
+  const vertical = applyTransforms(prepared.book, pdfWriter.transforms(settings));
+  const assemble = printAssembly(vertical, settings, bundledFaces());
+  const { geometry } = assemble;
   const work = mkdtempSync(path.join(tmpdir(), 'wenji-floor-'));
   const html = path.join(work, 'body.html');
-  writeFileSync(html, assembleBody(vertical, { mode: 'vertical', geometry, labels: labelsFor(book.meta.language), css: readStylesheet(stylesDir, 'print.css', dir), fontCss: fontFaceCss(), colophon: true }));
+  writeFileSync(html, assembleBody(vertical, assemble));
   const printer = await Printer.open([work, ...fontDirs()]);
   try {
     const start = performance.now();

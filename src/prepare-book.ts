@@ -1,25 +1,24 @@
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import { buildBook } from './book/build-book.js';
 import type { ArticleCache } from './cache/article-cache.js';
 import { imageDependencies, type Dependency } from './cache/dependencies.js';
-import { labelsFor } from './book/labels.js';
-import { linkArticles } from './book/links.js';
+import { labelsFor, type Labels } from './locale/labels.js';
+import { linkArticles } from './transforms/links.js';
 import type { Article, Book } from './book/model.js';
 import { loadConfig, type LoadedConfig } from './config/load.js';
-import type { Config, ConfigInput, SpacingMode } from './config/schema.js';
+import type { Config, ConfigInput } from './config/schema.js';
 import { loadContent, withFatal } from './content/load.js';
 import { createImageFetcher } from './content/fetch-remote-image.js';
+import { ParseError, type ParseOptions } from './content/types.js';
 import { describeError } from './errors.js';
 import { stripPatterns } from './normalize/boilerplate-patterns.js';
-import { convertConfigText, convertedLanguage, createChineseConverter } from './normalize/chinese-conversion.js';
+import { convertConfigText, convertedLanguage, createChineseConverter, type ChineseConverter } from './normalize/chinese-conversion.js';
 import { articleIdFor, normalizeArticle, type NormalizeSettings } from './normalize/index.js';
 import { ArticleOverrides } from './config/article-overrides.js';
-import { reportFixes } from './normalize/fix-tally.js';
-import { sourceLocator } from './normalize/source-point.js';
+import { reportFixes } from './hast/fix-tally.js';
+import { sourceLocator } from './hast/source-point.js';
 import { stageReporter, type ProgressListener } from './progress.js';
-import { compressionCss } from './writers/compression-css.js';
 
 export interface PrepareOptions {
   /** The book folder (holds book.yaml and content/). */
@@ -45,6 +44,8 @@ export interface PrepareOptions {
 export interface PreparedBook {
   book: Book;
   config: LoadedConfig;
+  /** The settings as the book uses them: after script conversion (title, people, language). */
+  bookConfig: Config;
   /** One VFile per article source, carrying its warnings and errors. */
   files: VFile[];
   /** Files in the content folder that are not articles (by extension). */
@@ -65,57 +66,79 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   const loading = stageReporter(options.progress, 'load', 1);
   const content = loadContent({ contentDir, order: config.config.order, cwd });
   loading.end(`${content.all.length} file${content.all.length === 1 ? '' : 's'}`);
-  const { typography, text, extract, strip } = config.config;
-  // Converting the script changes the book's language tag and its metadata text with it.
-  const converter = await createChineseConverter(typography.convert);
-  const language = convertedLanguage(config.config.language, typography.convert);
-  const bookConfig = converter ? { ...convertConfigText(config.config, converter), language } : config.config;
-  const labels = labelsFor(language);
+  const { bookConfig, language, converter } = await convertedBook(config.config);
   await options.onConfig?.(bookConfig, config.dir);
   const downloads = options.fetchImages ? imageDownloads(options.cacheDir ?? path.join(config.dir, 'out', '.cache'), options.progress) : undefined;
+  const overrides = new ArticleOverrides(config.config.articles ?? {});
+  const read = await readArticles(content.files, {
+    reader: { language, labels: labelsFor(language), ...readingSettings(config.config, language, converter, downloads), overrides, downloads, fetchImages: Boolean(options.fetchImages) },
+    cache: options.cache?.(config),
+    progress: options.progress,
+  });
+  const unreached = downloads?.finish();
+  reportArticleProblems(read.articles);
+  const book = assembleBook(bookConfig, read.articles, config.dir);
+  return {
+    book,
+    config,
+    bookConfig,
+    files: content.all,
+    ignored: content.ignored,
+    notices: [...content.orderWarnings, ...(unreached ? [unreached] : []), ...overrides.problems(config.lineOfKey)],
+    contentDir,
+    stats: read.stats,
+  };
+}
+
+/** Converting the script (`typography.convert`) changes the book's language tag and its metadata text with it. */
+async function convertedBook(config: Config) {
+  const converter = await createChineseConverter(config.typography.convert);
+  const language = convertedLanguage(config.language, config.typography.convert);
+  const bookConfig = converter ? { ...convertConfigText(config, converter), language } : config;
+  return { bookConfig, language, converter };
+}
+
+/** What normalization and the readers take from book.yaml (`typography`, `strip`, `extract`, `text`). */
+function readingSettings(config: Config, language: string, converter: ChineseConverter | undefined, downloads: ImageDownloads | undefined) {
+  const { typography, text, extract, strip } = config;
   const settings: NormalizeSettings = {
     typography,
     strip: stripPatterns(strip),
     converter,
     images: { cache: new Map(), ...(downloads ? { fetchRemote: downloads.fetchRemote } : {}) },
   };
-  const parseOptions = { language, extract, text: { ...text, split: typeof text.split === 'string' ? new RegExp(text.split, 'u') : text.split, chrome: settings.strip } };
-  const overrides = new ArticleOverrides(config.config.articles ?? {});
-  const cache = options.cache?.(config);
-  const normalizing = stageReporter(options.progress, 'normalize', content.files.length);
+  const parseOptions: ParseOptions = { language, extract, text: { ...text, split: typeof text.split === 'string' ? new RegExp(text.split, 'u') : text.split, chrome: settings.strip } };
+  return { settings, parseOptions };
+}
+
+interface ArticleReader {
+  language: string;
+  labels: Labels;
+  settings: NormalizeSettings;
+  parseOptions: ParseOptions;
+  overrides: ArticleOverrides;
+  downloads: ImageDownloads | undefined;
+  fetchImages: boolean;
+}
+
+interface ReadArticle {
+  file: VFile;
+  article: Article;
+}
+
+/** Every file read and normalized in order (or taken from the cache), a failure reported on its file. */
+async function readArticles(files: VFile[], options: { reader: ArticleReader; cache: ArticleCache | undefined; progress: ProgressListener | undefined }) {
+  const { cache } = options;
+  const normalizing = stageReporter(options.progress, 'normalize', files.length);
   const taken = new Set<string>();
-  const articles: { file: VFile; article: Article }[] = [];
-  for (const [index, file] of content.files.entries()) {
+  const articles: ReadArticle[] = [];
+  for (const [index, file] of files.entries()) {
     try {
-      const contentPath = file.data.contentPath ?? file.path;
-      // Ids are reserved only once the file is read: a file that fails takes none.
-      const produce = async () => {
-        // Loaded on first use: a build whose articles all come from the cache never needs the readers.
-        const { parseArticles } = await import('./content/parse.js');
-        downloads?.startArticle();
-        const ids = new Set(taken);
-        const produced: Article[] = [];
-        const dependencies: Dependency[] = [];
-        const parsedArticles = await parseArticles(file, parseOptions);
-        for (const parsed of parsedArticles) {
-          if (cache) dependencies.push(...imageDependencies(parsed.tree, file));
-          const override = overrides.forArticle(contentPath, parsed.piece ?? 1, parsedArticles.length);
-          produced.push(await normalizeArticle(parsed, file, { id: articleIdFor(contentPath, ids), language, labels, settings, override }));
-        }
-        // One message per kind of automatic fix for the whole file (a blog dump's posts together).
-        reportFixes(file);
-        // An image that could not be downloaded this time (no network) may come next time: not cached.
-        return { articles: produced, dependencies, cacheable: !downloads?.failedTransiently() };
-      };
-      const inputs = { id: articleIdFor(contentPath, new Set(taken)), language, fetchImages: Boolean(options.fetchImages), overrides: overrides.entriesFor(contentPath) };
-      const produced = cache ? await cache.articles(file, inputs, produce) : (await produce()).articles;
-      overrides.produced(contentPath, produced.length);
-      for (const article of produced) {
+      for (const article of await readFile(file, options.reader, cache, taken)) {
         taken.add(article.id);
         articles.push({ file, article });
       }
     } catch (error) {
-      const { ParseError } = await import('./content/parse.js');
       if (error instanceof ParseError) withFatal(file, error.message, error.ruleId, { line: error.line ?? 1, column: 1 });
       else withFatal(file, `could not be read: ${describeError(error)}`, 'internal', { line: 1, column: 1 });
     }
@@ -126,11 +149,42 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   await cache?.finish();
   const stats = cache ? { ...cache.stats } : { normalized: articles.length, reused: 0 };
   normalizing.end(stats.reused ? `${stats.normalized} normalized, ${stats.reused} from the cache` : `${stats.normalized} normalized`);
-  const notices = [...content.orderWarnings];
-  const unreached = downloads?.finish();
-  if (unreached) notices.push(unreached);
-  const empty = articles.filter(({ article }) => article.length === 0);
-  for (const { file, article } of empty) file.message('the article has no text after cleaning; it is kept with its title only', { place: titlePlace(file, article.title), ruleId: 'empty-article', source: 'wenji' });
+  return { articles, stats };
+}
+
+/** One file's articles: parsed and normalized, or as the cache kept them. Ids are reserved (in `taken`) by the caller once the file is read. */
+async function readFile(file: VFile, reader: ArticleReader, cache: ArticleCache | undefined, taken: Set<string>): Promise<Article[]> {
+  const { overrides, downloads, language, labels, settings } = reader;
+  const contentPath = file.data.contentPath ?? file.path;
+  const produce = async () => {
+    // Loaded on first use: a build whose articles all come from the cache never needs the readers.
+    const { parseArticles } = await import('./content/parse.js');
+    downloads?.startArticle();
+    const ids = new Set(taken);
+    const produced: Article[] = [];
+    const dependencies: Dependency[] = [];
+    const parsedArticles = await parseArticles(file, reader.parseOptions);
+    for (const parsed of parsedArticles) {
+      if (cache) dependencies.push(...imageDependencies(parsed.tree, file));
+      const override = overrides.forArticle(contentPath, parsed.piece ?? 1, parsedArticles.length);
+      produced.push(await normalizeArticle(parsed, file, { id: articleIdFor(contentPath, ids), language, labels, settings, override }));
+    }
+    // One message per kind of automatic fix for the whole file (a blog dump's posts together).
+    reportFixes(file);
+    // An image that could not be downloaded this time (no network) may come next time: not cached.
+    return { articles: produced, dependencies, cacheable: !downloads?.failedTransiently() };
+  };
+  const inputs = { id: articleIdFor(contentPath, new Set(taken)), language, fetchImages: reader.fetchImages, overrides: overrides.entriesFor(contentPath) };
+  const produced = cache ? await cache.articles(file, inputs, produce) : (await produce()).articles;
+  overrides.produced(contentPath, produced.length);
+  return produced;
+}
+
+/** Articles left empty by cleaning, and links between articles that could not be kept, reported on their files. */
+function reportArticleProblems(articles: ReadArticle[]): void {
+  for (const { file, article } of articles) {
+    if (article.length === 0) file.message('the article has no text after cleaning; it is kept with its title only', { place: titlePlace(file, article.title), ruleId: 'empty-article', source: 'wenji' });
+  }
   for (const problem of linkArticles(articles.map(({ article }) => article))) {
     const file = articles.find(({ article }) => article === problem.article)?.file;
     if (!file) continue;
@@ -138,26 +192,21 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
     if (problem.info) file.info(problem.message, options);
     else file.message(problem.message, options);
   }
+}
 
+/** The Book (pure: book/build-book.ts); its problems (duplicate titles) are errors on their files. */
+function assembleBook(bookConfig: Config, articles: ReadArticle[], configDir: string): Book {
   const sourceDateEpoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined;
   const { book, problems } = buildBook(
     bookConfig,
     articles.map(({ article }) => article),
-    { configDir: config.dir, sourceDateEpoch: Number.isFinite(sourceDateEpoch) ? sourceDateEpoch : undefined },
+    { configDir, sourceDateEpoch: Number.isFinite(sourceDateEpoch) ? sourceDateEpoch : undefined },
   );
   for (const problem of problems) {
     const file = articles.find(({ article }) => article === problem.article)?.file;
     if (file) withFatal(file, problem.message, problem.ruleId, titlePlace(file, problem.article.title));
   }
-  return {
-    book,
-    config,
-    files: content.all,
-    ignored: content.ignored,
-    notices: [...notices, ...overrides.problems(config.lineOfKey)],
-    contentDir,
-    stats,
-  };
+  return book;
 }
 
 /**
@@ -193,6 +242,8 @@ function imageDownloads(cacheDir: string, progress: ProgressListener | undefined
   };
 }
 
+type ImageDownloads = ReturnType<typeof imageDownloads>;
+
 /**
  * Where an article's title is written, for messages about the article as a whole: its
  * front-matter `title:` line, else the title's text, else the file's start.
@@ -203,25 +254,4 @@ function titlePlace(file: VFile, title: string): { line: number; column: number 
   const frontMatter = /^---\r?\n[\s\S]*?\r?\n(?:---|\.\.\.)/.exec(source)?.[0] ?? '';
   const key = /^title[ \t]*:/m.exec(frontMatter);
   return (key ? locate.at(key.index) : locate.find(title)) ?? { line: 1, column: 1 };
-}
-
-/**
- * The book's stylesheet: wenji's own for the given target, the CJK–Latin gap if the stylesheet
- * is to draw it (`typography.spacing: css`) and the `typography.compression` rules, then the
- * book's `styles/custom.css` (last, so that it can override them).
- */
-export function readStylesheet(packageStyles: string, name: string, bookDir: string, typography?: Pick<Config['typography'], 'spacing' | 'compression'>): string {
-  const own = readFileSync(path.join(packageStyles, name), 'utf8') + spacingCss(typography?.spacing) + (typography ? compressionCss(typography.compression) : '');
-  const custom = path.join(bookDir, 'styles', 'custom.css');
-  return existsSync(custom) && path.resolve(custom) !== path.resolve(packageStyles, 'custom.css') ? `${own}\n/* styles/custom.css */\n${readFileSync(custom, 'utf8')}` : own;
-}
-
-/**
- * `css`: the browser or reader draws the gap between CJK and Latin letters or digits
- * (`text-autospace`, 1/8 em in Chromium). `insert` (the default) puts a space character there
- * during normalization and `none` leaves the text as typed: the stylesheets draw nothing, since
- * `text-autospace` is off unless set (docs/typography.md, "CJK–Latin spacing").
- */
-function spacingCss(spacing: SpacingMode | undefined): string {
-  return spacing === 'css' ? '\n/* typography.spacing: css */\nhtml { text-autospace: normal; }\n' : '';
 }

@@ -2,7 +2,8 @@
  * Progress of a build, as structured events. The core stages report them; only the CLI decides
  * how they look (a live task list on a terminal, one line per stage in a log, nothing at all).
  */
-export type Stage = 'load' | 'normalize' | 'images' | 'epub' | 'pdf';
+/** `load`, `normalize`, `images`, or a writer's name (writers/index.ts). */
+export type Stage = string;
 
 export type ProgressEvent =
   /** A stage begins; `total` steps (articles to normalize, images to download, PDF steps), 1 when it has no parts. */

@@ -1,7 +1,16 @@
 import type { Root } from 'hast';
-import type { ImageAsset } from '../normalize/plugins/rehype-resolve-images.js';
 
-export type { ImageAsset };
+/** An image packaged with the book. */
+export interface ImageAsset {
+  /** Path inside the book, derived from the bytes: `images/<sha256-prefix>.<ext>`. */
+  href: string;
+  mediaType: string;
+  data: Uint8Array;
+  width?: number;
+  height?: number;
+  /** Where it came from (a path relative to the content folder, or `data:`). */
+  source: string;
+}
 
 /** A heading inside an article, for tables of contents and bookmarks. */
 export interface Section {

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
-import { visit } from '../normalize/visit.js';
+import { visit } from '../hast/visit.js';
 import type { VFile } from 'vfile';
 import { sha256 } from './fingerprint.js';
 

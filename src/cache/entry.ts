@@ -2,7 +2,7 @@ import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import type { Article, ImageAsset } from '../book/model.js';
 import type { Dependency } from './dependencies.js';
-import { messageCount, setMessageCount } from '../normalize/fix-tally.js';
+import { messageCount, setMessageCount } from '../hast/fix-tally.js';
 
 type VFileMessage = VFile['messages'][number];
 

@@ -40,7 +40,7 @@ export function codeFingerprint(): string {
     // without a manifest the version alone identifies the code
   }
   const compiled = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-  for (const part of ['content', 'normalize', 'book', 'cache', 'writers', 'prepare-book.js']) {
+  for (const part of ['hast', 'locale', 'config', 'content', 'normalize', 'book', 'transforms', 'cache', 'writers', 'prepare-book.js']) {
     for (const file of listFiles(path.join(compiled, part))) hash.update(path.relative(compiled, file)).update(readFileSync(file));
   }
   return hash.digest('hex').slice(0, 16);

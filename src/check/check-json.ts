@@ -1,5 +1,5 @@
 import type { VFile } from 'vfile';
-import { messageCount } from '../normalize/fix-tally.js';
+import { messageCount } from '../hast/fix-tally.js';
 import { version } from '../paths.js';
 import { messageRange, severityOf, sortMessages } from './arrange-messages.js';
 import type { CheckResult } from './check-book.js';

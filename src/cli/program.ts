@@ -7,6 +7,7 @@ import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
 import { previewCommand } from './commands/preview.js';
 import { reportFailure } from './failure.js';
+import { writers } from '../writers/index.js';
 
 export function createProgram(): Command {
   const program = new Command('wenji')
@@ -17,11 +18,9 @@ export function createProgram(): Command {
     .addCommand(initCommand())
     .addCommand(addCommand())
     .addCommand(checkCommand())
-    .addCommand(previewCommand())
-    .addCommand(buildCommand('epub', 'Build the EPUB 3 book', ['epub']))
-    .addCommand(buildCommand('pdf', 'Build the PDF book', ['pdf']))
-    .addCommand(buildCommand('build', 'Build the EPUB and the PDF', ['epub', 'pdf']))
-    .addHelpText(
+    .addCommand(previewCommand());
+  for (const command of writerCommands()) program.addCommand(command);
+  program.addHelpText(
       'after',
       `
 Examples:
@@ -38,6 +37,17 @@ Exit codes: 0 ok · 2 usage · 3 config · 4 content · 5 some articles had erro
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   return program;
+}
+
+/** One command per writer (`epub`, `pdf`), then `build` for every writer it writes ("the EPUB and the PDF"). */
+function writerCommands(): Command[] {
+  const built = writers.filter((writer) => writer.inBuild);
+  const nouns = built.map((writer) => writer.noun);
+  const listed = nouns.length > 1 ? `${nouns.slice(0, -1).join(', ')} and ${nouns.at(-1)}` : (nouns[0] ?? 'nothing');
+  return [
+    ...writers.map((writer) => buildCommand(writer.name, writer.summary, [writer.name])),
+    buildCommand('build', `Build ${listed}`, built.map((writer) => writer.name)),
+  ];
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { ProgressEvent, ProgressListener, Stage } from '../progress.js';
+import { writers } from '../writers/index.js';
 
 /** How a command shows its progress and its notes: one object per run. */
 export interface ProgressView {
@@ -13,7 +14,7 @@ export interface ProgressView {
   stop(): void;
 }
 
-const labels: Record<Stage, string> = { load: 'load', normalize: 'normalize', images: 'images', epub: 'write EPUB', pdf: 'print PDF' };
+const labels: Record<Stage, string> = { load: 'load', normalize: 'normalize', images: 'images', ...Object.fromEntries(writers.map((writer) => [writer.name, writer.label])) };
 
 interface Row {
   bar: cliProgress.SingleBar;
@@ -105,5 +106,5 @@ function formatRow(stage: Stage, row: Row, value: number, total: number): string
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
   const count = stage === 'normalize' || stage === 'images' ? `${value}/${total}`.padStart(9) : ''.padStart(9);
   const seconds = (((row.ended ?? performance.now()) - row.started) / 1000).toFixed(1).padStart(5);
-  return `${status} ${labels[stage].padEnd(10)} ${bar} ${count} ${seconds} s  ${row.note}`.trimEnd();
+  return `${status} ${(labels[stage] ?? stage).padEnd(10)} ${bar} ${count} ${seconds} s  ${row.note}`.trimEnd();
 }

@@ -1,6 +1,6 @@
 import type { VFile } from 'vfile';
 import { foldMessages, messageRange, severityOf, sortMessages, type Message } from '../check/arrange-messages.js';
-import { messageCount } from '../normalize/fix-tally.js';
+import { messageCount } from '../hast/fix-tally.js';
 
 export interface Counts {
   errors: number;

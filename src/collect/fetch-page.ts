@@ -2,7 +2,7 @@ import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import https from 'node:https';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
-import type { SourceFormat } from '../content/load.js';
+import { readerForMediaType } from '../content/readers.js';
 import { version } from '../paths.js';
 import { isPublicAddress, literalAddress, PrivateAddressError, publicOnlyLookup, type Lookup } from './address-guard.js';
 
@@ -231,19 +231,18 @@ export interface FetchedPage {
   /** The address the page came from, after redirects. */
   url: string;
   bytes: Uint8Array;
-  format: SourceFormat;
+  /** The reader's format (content/readers.ts), by the `Content-Type`. */
+  format: string;
   /** The `charset` of the `Content-Type`, when the server gives one. */
   charset?: string;
   redirects: string[];
 }
 
-const pageTypes: Record<string, SourceFormat> = {
-  'text/html': 'html',
-  'application/xhtml+xml': 'html',
-  'text/plain': 'text',
-  'text/markdown': 'markdown',
-  'text/x-markdown': 'markdown',
-};
+/** The format of a page by its media type: a text format some reader reads (`wenji add` writes text). */
+function pageFormat(type: string): string | undefined {
+  const reader = readerForMediaType(type);
+  return reader?.encoding === 'text' ? reader.format : undefined;
+}
 
 /**
  * An article page: HTML, XHTML, plain text or Markdown by its `Content-Type` (a missing type is
@@ -257,13 +256,13 @@ export async function fetchPage(url: string, options: PageFetchOptions): Promise
     check: ({ status, headers }) => {
       if (status < 200 || status > 299) return failure('status', `the server answered HTTP ${status}${httpReason(status)}`);
       const type = mediaType(headers['content-type']);
-      if (type && !pageTypes[type]) return failure('content-type', `not an HTML page (the server says ${type})`);
+      if (type && !pageFormat(type)) return failure('content-type', `not an HTML page (the server says ${type})`);
       return undefined;
     },
   });
   if (!result.ok) return result;
   const type = mediaType(result.headers['content-type']);
-  const format = type ? pageTypes[type] : /^\s*</.test(Buffer.from(result.bytes.subarray(0, 512)).toString('latin1')) ? 'html' : undefined;
+  const format = type ? pageFormat(type) : /^\s*</.test(Buffer.from(result.bytes.subarray(0, 512)).toString('latin1')) ? 'html' : undefined;
   if (!format) return failure('content-type', 'not an HTML page (the server gives no content type, and the body is not markup)');
   if (result.bytes.length === 0) return failure('status', 'the server answered with an empty page');
   const charset = /;\s*charset\s*=\s*"?([\w.:-]+)/i.exec(String(result.headers['content-type'] ?? ''))?.[1];

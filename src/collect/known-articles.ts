@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeText } from '../content/decode.js';
 import { readFrontMatter } from '../content/front-matter.js';
-import { articleExtensions } from '../content/load.js';
+import { articleExtensions } from '../content/readers.js';
 import { withoutTracking } from '../normalize/tracking-parameters.js';
 
 export interface KnownArticles {

@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from '../normalize/visit.js';
+import { visit } from '../hast/visit.js';
 import { percentDecoded } from './percent-decoded.js';
 
 const noteMark = /^[[(（［]?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[*†‡§]{1,3}|[a-z])[\])）］]?$/u;

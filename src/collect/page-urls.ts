@@ -1,5 +1,5 @@
 import type { Element, Root } from 'hast';
-import { visit, SKIP } from '../normalize/visit.js';
+import { visit, SKIP } from '../hast/visit.js';
 
 /** Attributes holding one address, by element. */
 const single: Record<string, string[]> = {

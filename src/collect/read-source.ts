@@ -2,7 +2,8 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { decodeText, findReplacementCharacters } from '../content/decode.js';
-import type { SourceFormat } from '../content/load.js';
+import { readerForFormat, readerForPath, readers } from '../content/readers.js';
+import type { Reader } from '../content/types.js';
 import { isPublicAddress, resolveHost, type Lookup } from './address-guard.js';
 import { fetchPage, type FetchFailureKind } from './fetch-page.js';
 import { percentDecoded } from './percent-decoded.js';
@@ -31,8 +32,6 @@ export interface ReadOptions {
   lookup?: Lookup;
 }
 
-const formats: Record<string, SourceFormat> = { '.md': 'markdown', '.markdown': 'markdown', '.html': 'html', '.htm': 'html', '.xhtml': 'html', '.txt': 'text', '.text': 'text' };
-
 /** `https://…` → a web page; a Windows drive (`C:\…`) or no scheme → a local file; anything else is refused. */
 export function isWebAddress(source: string): boolean {
   return /^https?:\/\//i.test(source);
@@ -58,7 +57,7 @@ export async function readWebSource(address: string, options: ReadOptions): Prom
   }
   const page = await fetchPage(address, { timeoutMs: options.timeoutMs, maxBytes: options.maxBytes, allowPrivate, ...(options.isPublic ? { isPublic: options.isPublic } : {}), ...(options.lookup ? { lookup: options.lookup } : {}) });
   if (!page.ok) return page;
-  const decoded = decodeText(page.bytes, { html: page.format === 'html', charset: page.charset });
+  const decoded = decodeText(page.bytes, { html: readerForFormat(page.format)?.declaresCharset === true, charset: page.charset });
   if (!decoded.ok) return { ok: false, kind: 'unreadable', reason: decoded.reason.replace(/^the file/, 'the page') };
   const file = new VFile({ path: page.url, value: decoded.text, cwd: options.cwd });
   file.data.format = page.format;
@@ -79,10 +78,10 @@ function noteDecoding(file: VFile, notes: string[]): void {
 }
 
 /** The name a file saved from this address would have (the last fallback for a title). */
-function nameInUrl(url: string, format: SourceFormat): string {
+function nameInUrl(url: string, format: string): string {
   const { pathname, hostname } = new URL(url);
   const segment = percentDecoded(pathname.split('/').filter(Boolean).at(-1) ?? hostname);
-  return path.extname(segment) ? segment : `${segment}.${format === 'markdown' ? 'md' : format === 'text' ? 'txt' : 'html'}`;
+  return path.extname(segment) ? segment : `${segment}${readerForFormat(format)?.extensions[0] ?? '.html'}`;
 }
 
 /**
@@ -99,19 +98,25 @@ export function readLocalSource(source: string, options: ReadOptions & { maxFile
   } catch {
     return { ok: false, kind: 'not-found', reason: 'file not found' };
   }
-  const format = formats[path.extname(absolute).toLowerCase()];
-  if (!format) return { ok: false, kind: 'unreadable', reason: `not an article file (add .html, .htm, .xhtml, .md, .markdown or .txt files)` };
+  const reader: Reader | undefined = readerForPath(absolute);
+  if (reader?.encoding !== 'text') return { ok: false, kind: 'unreadable', reason: `not an article file (add ${textExtensions()} files)` };
   const limit = options.maxFileBytes ?? 50 * 1024 * 1024;
   if (size > limit) return { ok: false, kind: 'too-large', reason: `larger than ${Math.round(limit / 1048576)} MB` };
-  const decoded = decodeText(readFileSync(absolute), { html: format === 'html' });
+  const decoded = decodeText(readFileSync(absolute), { html: reader.declaresCharset === true });
   if (!decoded.ok) return { ok: false, kind: 'unreadable', reason: decoded.reason };
   if (decoded.text.trim() === '') return { ok: false, kind: 'unreadable', reason: 'the file has no text' };
   const file = new VFile({ path: absolute, value: decoded.text, cwd: options.cwd });
-  file.data.format = format;
+  file.data.format = reader.format;
   file.data.contentPath = path.basename(absolute);
   file.data.absolutePath = absolute;
   file.data.contentRoot = path.dirname(absolute);
   file.data.encoding = decoded.encoding;
   noteDecoding(file, decoded.notes);
   return { ok: true, file, allowPrivate: false };
+}
+
+/** `.md, .markdown, … or .text`: the extensions of the text formats, which `wenji add` reads. */
+function textExtensions(): string {
+  const extensions = readers.filter((reader) => reader.encoding === 'text').flatMap((reader) => reader.extensions);
+  return `${extensions.slice(0, -1).join(', ')} or ${extensions.at(-1)}`;
 }

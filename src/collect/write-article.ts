@@ -7,8 +7,8 @@ import { toMarkdown } from 'mdast-util-to-markdown';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { Document, isMap, isSeq } from 'yaml';
-import { phrasing } from '../normalize/hast-tools.js';
-import { SKIP, visit } from '../normalize/visit.js';
+import { phrasing } from '../hast/hast-tools.js';
+import { SKIP, visit } from '../hast/visit.js';
 import { percentDecoded } from './percent-decoded.js';
 
 /** What is written into an article's front matter; empty fields are left out. */

@@ -3,7 +3,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { visit } from '../normalize/visit.js';
+import { visit } from '../hast/visit.js';
 
 /** What readability found out about a saved page besides its article. */
 export interface PageFacts {

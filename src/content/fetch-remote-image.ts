@@ -3,7 +3,7 @@ import { lookup } from 'node:dns/promises';
 import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { sniffImageType } from '../book/media-types.js';
+import { sniffImageType } from '../locale/media-types.js';
 import { emitFile } from '../emit.js';
 
 export type FetchResult =

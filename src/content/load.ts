@@ -3,24 +3,13 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { WenjiError } from '../errors.js';
 import { decodeText, findReplacementCharacters } from './decode.js';
-
-export type SourceFormat = 'markdown' | 'html' | 'text';
-
-const formats: Record<string, SourceFormat> = {
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.html': 'html',
-  '.htm': 'html',
-  '.xhtml': 'html',
-  '.txt': 'text',
-};
-
-export const articleExtensions = Object.keys(formats);
+import { readerForFormat, readerForPath, readers as allReaders } from './readers.js';
+import type { Reader } from './types.js';
 
 declare module 'vfile' {
   interface DataMap {
-    /** Which reader parses the file. */
-    format: SourceFormat;
+    /** Which reader parses the file (its `format` in readers.ts). */
+    format: string;
     /** Path relative to the content folder, with forward slashes. */
     contentPath: string;
     /** Absolute path on disk. */
@@ -50,6 +39,8 @@ export interface LoadContentOptions {
   order?: string[] | undefined;
   /** Working directory that paths in messages are relative to. */
   cwd?: string;
+  /** The formats read (default: every reader of readers.ts). */
+  readers?: readonly Reader[];
 }
 
 export function loadContent(options: LoadContentOptions): LoadedContent {
@@ -69,7 +60,8 @@ export function loadContent(options: LoadContentOptions): LoadedContent {
 
   const found: string[] = [];
   const ignored: string[] = [];
-  walk(root, root, found, ignored);
+  const readers = options.readers ?? allReaders;
+  walk(root, root, found, ignored, readers);
   const { ordered, warnings } = orderArticles(found, options.order);
 
   const files: VFile[] = [];
@@ -78,35 +70,46 @@ export function loadContent(options: LoadContentOptions): LoadedContent {
   for (const relative of ordered) {
     const absolutePath = path.join(root, relative);
     const file = new VFile({ path: displayPath(absolutePath, cwd), cwd });
-    file.data.format = formats[path.extname(relative).toLowerCase()]!;
+    const reader = readerForPath(relative, readers)!;
+    file.data.format = reader.format;
     file.data.contentPath = relative;
     file.data.absolutePath = absolutePath;
     file.data.contentRoot = root;
     all.push(file);
-    const decoded = decodeText(readFileSync(absolutePath), { html: file.data.format === 'html' });
-    if (!decoded.ok) {
-      failed.push(withFatal(file, decoded.reason, 'unreadable', fileStart));
-      continue;
-    }
-    file.value = decoded.text;
-    file.data.encoding = decoded.encoding;
-    for (const note of decoded.notes) file.info(note, { place: fileStart, ruleId: 'encoding', source: 'wenji' });
-    reportReplacementCharacters(file, decoded.text);
-    if (decoded.text.trim() === '') {
-      failed.push(withFatal(file, 'the file has no text (only whitespace); add text or remove the file', 'empty-file', fileStart));
-      continue;
-    }
-    files.push(file);
+    const problem = reader.encoding === 'binary' ? takeBytes(file, readFileSync(absolutePath)) : decodeInto(file, readFileSync(absolutePath), reader.declaresCharset === true);
+    if (problem) failed.push(withFatal(file, problem.reason, problem.ruleId, fileStart));
+    else files.push(file);
   }
 
   if (files.length === 0 && failed.length === 0) {
-    throw new WenjiError('content', `no articles found (looked for ${articleExtensions.join(', ')} files)`, { file: displayPath(root, cwd) });
+    throw new WenjiError('content', `no articles found (looked for ${readers.flatMap((reader) => reader.extensions).join(', ')} files)`, { file: displayPath(root, cwd) });
   }
   return { files, failed, all, ignored, orderWarnings: warnings };
 }
 
 /** Messages about a whole file (unreadable, empty) are shown at its start. */
 const fileStart = { line: 1, column: 1 };
+
+type ReadProblem = { reason: string; ruleId: 'unreadable' | 'empty-file' } | undefined;
+
+/** A text format: decoded (the encoding noted, damage already in the text reported); an empty file is a problem. */
+function decodeInto(file: VFile, bytes: Uint8Array, declaresCharset: boolean): ReadProblem {
+  const decoded = decodeText(bytes, { html: declaresCharset });
+  if (!decoded.ok) return { reason: decoded.reason, ruleId: 'unreadable' };
+  file.value = decoded.text;
+  file.data.encoding = decoded.encoding;
+  for (const note of decoded.notes) file.info(note, { place: fileStart, ruleId: 'encoding', source: 'wenji' });
+  reportReplacementCharacters(file, decoded.text);
+  if (decoded.text.trim() === '') return { reason: 'the file has no text (only whitespace); add text or remove the file', ruleId: 'empty-file' };
+  return undefined;
+}
+
+/** A binary format: the bytes as they are. */
+function takeBytes(file: VFile, bytes: Uint8Array): ReadProblem {
+  file.value = bytes;
+  file.data.encoding = 'binary';
+  return bytes.length === 0 ? { reason: 'the file is empty; add content or remove the file', ruleId: 'empty-file' } : undefined;
+}
 
 /** Records a fatal message without throwing, so a caller can keep building the other articles. */
 export function withFatal(file: VFile, reason: string, ruleId: string, place?: { line: number; column: number }): VFile {
@@ -140,7 +143,7 @@ function reportReplacementCharacters(file: VFile, text: string): void {
   if (more) file.message(`more broken characters (U+FFFD) after the first ${limit}; the source is badly damaged`, { place: { line: more.line, column: more.column }, ruleId: 'replacement-character', source: 'wenji' });
 }
 
-function walk(root: string, dir: string, found: string[], ignored: string[]): void {
+function walk(root: string, dir: string, found: string[], ignored: string[], readers: readonly Reader[]): void {
   const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const names = new Set(entries.map((entry) => entry.name.toLowerCase()));
   for (const entry of entries) {
@@ -163,8 +166,8 @@ function walk(root: string, dir: string, found: string[], ignored: string[]): vo
         continue;
       }
     }
-    if (isDir) walk(root, full, found, ignored);
-    else if (isFile) (formats[path.extname(entry.name).toLowerCase()] ? found : ignored).push(relative);
+    if (isDir) walk(root, full, found, ignored, readers);
+    else if (isFile) (readerForPath(entry.name, readers) ? found : ignored).push(relative);
   }
 }
 
@@ -172,7 +175,7 @@ function isSavedPageFolder(name: string, siblings: Set<string>): boolean {
   const match = /^(.+?)(?:_files|\.files|-files|_archivos|-Dateien)$/i.exec(name);
   if (!match) return false;
   const base = match[1]!.toLowerCase();
-  return ['.html', '.htm', '.xhtml'].some((extension) => siblings.has(`${base}${extension}`));
+  return (readerForFormat('html')?.extensions ?? []).some((extension) => siblings.has(`${base}${extension}`));
 }
 
 export function isInside(root: string, target: string): boolean {

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { sourceLocator } from '../normalize/source-point.js';
+import { sourceLocator } from '../hast/source-point.js';
 
 /**
  * CommonMark reads `![秋天](图片 文件夹/秋天.jpg)` as text: a destination may hold a space only

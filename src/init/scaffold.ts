@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { findConfig } from '../config/load.js';
-import { articleExtensions, displayPath } from '../content/load.js';
+import { displayPath } from '../content/load.js';
+import { articleExtensions } from '../content/readers.js';
 import { emitFile } from '../emit.js';
 import { WenjiError, describeError } from '../errors.js';
 import { bookYamlTemplate } from './config-template.js';

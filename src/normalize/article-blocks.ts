@@ -1,6 +1,6 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { isWhitespaceText, phrasing } from './hast-tools.js';
+import { isWhitespaceText, phrasing } from '../hast/hast-tools.js';
 
 /** A block of text at the top level of an article, with the parent it sits in. */
 export interface TextBlock {

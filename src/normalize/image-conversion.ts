@@ -1,4 +1,4 @@
-import { imageSize, isCoreImageType, sniffImageType, type CoreImageType } from '../book/media-types.js';
+import { imageSize, isCoreImageType, sniffImageType, type CoreImageType } from '../locale/media-types.js';
 
 export interface PreparedImage {
   data: Uint8Array;

@@ -3,19 +3,19 @@ import { toString } from 'hast-util-to-string';
 import { unified, type PluggableList } from 'unified';
 import type { Position } from 'unist';
 import type { VFile } from 'vfile';
-import { visit } from './visit.js';
-import { labelsFor, type Labels } from '../book/labels.js';
-import type { Article, Section } from '../book/model.js';
-import type { ParsedArticle } from '../content/parse.js';
+import { labelsFor, type Labels } from '../locale/labels.js';
+import type { Article } from '../book/model.js';
+import type { ParsedArticle } from '../content/types.js';
 import type { ArticleMeta } from '../content/front-matter.js';
-import { cjkShare, isCjkLetter } from './cjk-characters.js';
-import { literalElements } from './hast-tools.js';
+import { cjkShare, isCjkLetter } from '../locale/cjk-characters.js';
+import { literalElements } from '../hast/hast-tools.js';
+import { collectSections } from './sections.js';
 import rehypeCleanWhitespace from './plugins/rehype-clean-whitespace.js';
 import rehypeDropDecorativeImages from './plugins/rehype-drop-decorative-images.js';
 import rehypeLiftCredits, { type Credits } from './plugins/rehype-lift-credits.js';
 import rehypeTakeTitle from './plugins/rehype-take-title.js';
 import rehypeDemoteHeadings from './plugins/rehype-demote-headings.js';
-import rehypeEpubFootnotes from './plugins/rehype-epub-footnotes.js';
+import rehypeFootnotes from './plugins/rehype-footnotes.js';
 import rehypeFigureCaptions from './plugins/rehype-figure-captions.js';
 import rehypeHeadingIds from './plugins/rehype-heading-ids.js';
 import rehypeImageFigures from './plugins/rehype-image-figures.js';
@@ -90,7 +90,7 @@ export function cleanupPlugins(context: NormalizeContext, options: TitleOptions 
     [rehypeDropDecorativeImages],
     [rehypeSanitizeArticle],
     [rehypeScopeIds, { prefix: context.id }],
-    [rehypeEpubFootnotes, { notesLabel: labels.notes, noteRefLabel: labels.noteRef, backLabel: labels.backToText }],
+    [rehypeFootnotes, { notesLabel: labels.notes, noteRefLabel: labels.noteRef, backLabel: labels.backToText }],
     [rehypeTableAlign],
     [rehypeCleanLinks],
     // Before images, so that chrome (a QR-code prompt…) is gone before anything is fetched.
@@ -281,7 +281,10 @@ function dropPositions(parent: Root | Element): void {
   }
 }
 
-/** The first 4,000 characters of prose (no scripts, styles or code), for language detection. */
+/** The heading remark-rehype gives GFM notes (`Footnotes`): wenji's words, not the article's. */
+const footnoteLabelId = 'footnote-label';
+
+/** The first 4,000 characters of prose (no scripts, styles or code, not the notes heading), for language detection. */
 function proseSample(tree: Root): string {
   const parts: string[] = [];
   let length = 0;
@@ -291,22 +294,11 @@ function proseSample(tree: Root): string {
       if (child.type === 'text') {
         parts.push(child.value);
         length += child.value.length;
-      } else if (child.type === 'element' && !literalElements.has(child.tagName)) walk(child);
+      } else if (child.type === 'element' && !literalElements.has(child.tagName) && child.properties.id !== footnoteLabelId) walk(child);
     }
   };
   walk(tree);
   return parts.join('');
-}
-
-export function collectSections(body: Root): Section[] {
-  const sections: Section[] = [];
-  visit(body, 'element', (node) => {
-    const match = /^h([2-6])$/.exec(node.tagName);
-    if (match && typeof node.properties.id === 'string') {
-      sections.push({ id: node.properties.id, depth: Number(match[1]), title: toString(node).replace(/\s+/g, ' ').trim() });
-    }
-  });
-  return sections;
 }
 
 /**

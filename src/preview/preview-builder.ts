@@ -1,26 +1,20 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
-import { labelsFor } from '../book/labels.js';
-import type { Root } from 'hast';
-import type { Article, Book, ImageAsset } from '../book/model.js';
-import { adaptToWritingMode, defaultWritingMode } from '../book/writing-mode.js';
+import type { ImageAsset } from '../book/model.js';
 import { ArticleCache } from '../cache/article-cache.js';
 import { codeFingerprint } from '../cache/fingerprint.js';
 import { memoryStore } from '../cache/memory-store.js';
 import type { LoadedConfig } from '../config/load.js';
-import type { PageSize, WritingMode } from '../config/schema.js';
 import { describeError, isWenjiError } from '../errors.js';
-import { stylesDir } from '../paths.js';
-import { prepareBook, readStylesheet, type PrepareOptions } from '../prepare-book.js';
-import { bundledFaces, fontFaceCss, fontLanguageCss } from '../writers/pdf/fonts.js';
-import { faceFor, type Compression } from '../locale/cjk-locale.js';
-import { pageGeometries } from '../writers/pdf/geometry.js';
+import { prepareBook, type PrepareOptions } from '../prepare-book.js';
+import type { WriterFlags } from '../writers/types.js';
+import { bundledFaces } from '../writers/pdf/fonts.js';
+import { pdfWriter } from '../writers/pdf/pdf-writer.js';
+import { printAssembly } from '../writers/pdf/print-document.js';
 import { errorDocument, previewDocument, previewPaths } from './preview-document.js';
+import { rememberedTransforms } from './remembered-transforms.js';
 
-export interface PreviewBuildOptions extends Omit<PrepareOptions, 'cache' | 'progress'> {
-  writingMode?: WritingMode | undefined;
-  pageSize?: PageSize | undefined;
-}
+export interface PreviewBuildOptions extends Omit<PrepareOptions, 'cache' | 'progress'>, WriterFlags {}
 
 /** What the server shows: replaced as a whole after each rebuild. */
 export interface PreviewState {
@@ -54,7 +48,7 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
   const store = memoryStore();
   const fingerprint = codeFingerprint();
   const faces = bundledFaces();
-  const adapt = adaptedArticles();
+  const transform = rememberedTransforms();
   let state: PreviewState = { revision: 0, html: errorDocument('not built yet', 0), images: new Map() };
 
   async function rebuild(): Promise<RebuildReport> {
@@ -62,19 +56,10 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
     const revision = state.revision + 1;
     try {
       const prepared = await prepareBook({ ...options, cache: (config) => new ArticleCache(store, config.config, fingerprint) });
-      const { pdf } = prepared.config.config;
-      const mode = options.writingMode ?? pdf.writingMode ?? defaultWritingMode('pdf', prepared.book.meta.language);
-      // The same adaptation the PDF writer makes (tate-chu-yoko, corner quotes).
-      const { compression } = prepared.config.config.typography;
-      const book = adapt(prepared.book, mode, pdf.quotes, prepared.config.config.typography.uprightCapitals, compression);
-      const assemble = {
-        mode,
-        geometry: pageGeometries[options.pageSize ?? pdf.pageSize],
-        labels: labelsFor(book.meta.language),
-        css: readStylesheet(stylesDir, 'print.css', prepared.config.dir, prepared.config.config.typography),
-        fontCss: `${fontFaceCss(faces, (_face, index) => previewPaths.font(index))}\n${fontLanguageCss(faceFor(book.meta.language) ?? 'sc')}`,
-        colophon: pdf.colophon,
-      };
+      // What prints: the PDF writer's own settings, transforms and print documents (the fonts served over HTTP).
+      const settings = pdfWriter.resolve(prepared.bookConfig, options, prepared.config.dir);
+      const book = transform(prepared.book, pdfWriter.transforms(settings));
+      const assemble = printAssembly(book, settings, faces, (_face, index) => previewPaths.font(index));
       const problems = prepared.files.flatMap((file) => file.messages.map((message) => ({ file: file.path, text: `${message.line ? `${message.line}:${message.column ?? 1} ` : ''}${message.reason}` })));
       problems.push(...prepared.notices.map((notice) => ({ file: 'book.yaml', text: notice })));
       state = {
@@ -98,27 +83,6 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
       return state;
     },
     faces,
-  };
-}
-
-/**
- * adaptToWritingMode, remembered per article: a cached article keeps its body object between
- * rebuilds, so only new bodies (the articles that changed) are adapted again.
- */
-function adaptedArticles() {
-  const memo = new Map<string, WeakMap<Root, Pick<Article, 'title' | 'body' | 'sections'>>>();
-  return (book: Book, mode: WritingMode, quotes: 'corner' | 'keep', uprightCapitals: boolean | undefined, compression: Compression): Book => {
-    const key = `${mode}\n${quotes}\n${uprightCapitals}\n${compression}\n${book.meta.language}`;
-    const known = memo.get(key) ?? new WeakMap();
-    memo.clear();
-    memo.set(key, known);
-    const missing = book.articles.filter((article) => !known.has(article.body));
-    const fresh = adaptToWritingMode({ ...book, articles: missing }, { mode, quotes, uprightCapitals, compression }).articles;
-    missing.forEach((article, index) => {
-      const { title, body, sections } = fresh[index]!;
-      known.set(article.body, { title, body, sections });
-    });
-    return { ...book, articles: book.articles.map((article) => ({ ...article, ...known.get(article.body)! })) };
   };
 }
 

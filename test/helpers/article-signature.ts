@@ -3,24 +3,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { phrasing } from '../../src/normalize/hast-tools.js';
+import { phrasing } from '../../src/hast/hast-tools.js';
 import { VFile } from 'vfile';
-import { labelsFor } from '../../src/book/labels.js';
+import { labelsFor } from '../../src/locale/labels.js';
 import type { Article } from '../../src/book/model.js';
 import { addSources, type SourceResult } from '../../src/collect/add-sources.js';
 import { decodeText } from '../../src/content/decode.js';
-import type { SourceFormat } from '../../src/content/load.js';
 import { parseArticles } from '../../src/content/parse.js';
+import { readerForPath } from '../../src/content/readers.js';
 import { defaultSettings, normalizeArticle } from '../../src/normalize/index.js';
-
-const formats: Record<string, SourceFormat> = { '.md': 'markdown', '.html': 'html', '.txt': 'text' };
 
 /** A file normalized exactly as a build does (every plugin, the book's typography), one article per post. */
 export async function normalizeFile(file: string, contentRoot: string, options: { split?: RegExp; typography?: boolean } = {}): Promise<Article[]> {
   const decoded = decodeText(readFileSync(file), { html: file.endsWith('.html') });
   if (!decoded.ok) throw new Error(decoded.reason);
   const vfile = new VFile({ path: file, value: decoded.text });
-  vfile.data.format = formats[path.extname(file)]!;
+  vfile.data.format = readerForPath(file)!.format;
   vfile.data.contentPath = path.basename(file);
   vfile.data.absolutePath = file;
   vfile.data.contentRoot = contentRoot;

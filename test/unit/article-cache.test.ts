@@ -8,7 +8,7 @@ import { diskStore } from '../../src/cache/disk-store.js';
 import { memoryStore } from '../../src/cache/memory-store.js';
 import { prepareBook } from '../../src/prepare-book.js';
 import { assembleBody } from '../../src/writers/pdf/assemble.js';
-import { labelsFor } from '../../src/book/labels.js';
+import { labelsFor } from '../../src/locale/labels.js';
 import { pageGeometries } from '../../src/writers/pdf/geometry.js';
 import { repoRoot } from '../helpers/paths.js';
 

@@ -4,7 +4,7 @@ import type { Root } from 'hast';
 import { selectAll } from 'hast-util-select';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { linkAcrossFiles, linkArticles } from '../../src/book/links.js';
+import { linkAcrossFiles, linkArticles } from '../../src/transforms/links.js';
 import type { Article, Book } from '../../src/book/model.js';
 
 function article(id: string, contentPath: string, html: string, extra: Partial<Article> = {}): Article {

@@ -7,7 +7,7 @@ import rehypeCjkPunctuation from '../../src/normalize/plugins/rehype-cjk-punctua
 import rehypeCjkQuotes from '../../src/normalize/plugins/rehype-cjk-quotes.js';
 import rehypeCjkSpacing from '../../src/normalize/plugins/rehype-cjk-spacing.js';
 import rehypeCleanWhitespace from '../../src/normalize/plugins/rehype-clean-whitespace.js';
-import { messageCount, reportFixes } from '../../src/normalize/fix-tally.js';
+import { messageCount, reportFixes } from '../../src/hast/fix-tally.js';
 import { runPlugins } from '../helpers/run-plugin.js';
 
 /** Runs plugins on `html` (which is also the file's source, so positions point into it) and reports the tallies. */

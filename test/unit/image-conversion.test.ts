@@ -8,7 +8,7 @@ import path from 'node:path';
 import { selectAll } from 'hast-util-select';
 import sharp from 'sharp';
 import { VFile } from 'vfile';
-import { sniffImageType } from '../../src/book/media-types.js';
+import { sniffImageType } from '../../src/locale/media-types.js';
 import { createImageFetcher } from '../../src/content/fetch-remote-image.js';
 import { isAnimatedGif, prepareImage, type PreparedImage } from '../../src/normalize/image-conversion.js';
 import rehypeResolveImages from '../../src/normalize/plugins/rehype-resolve-images.js';

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { toString } from 'hast-util-to-string';
 import { VFile } from 'vfile';
-import { labelsFor } from '../../src/book/labels.js';
+import { labelsFor } from '../../src/locale/labels.js';
 import type { ArticleOverride } from '../../src/config/article-overrides.js';
 import { parseArticles } from '../../src/content/parse.js';
 import { defaultStripPatterns } from '../../src/normalize/boilerplate-patterns.js';

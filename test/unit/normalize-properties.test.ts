@@ -6,7 +6,7 @@ import rehypeParse from 'rehype-parse';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { fromXml } from 'xast-util-from-xml';
-import { labelsFor } from '../../src/book/labels.js';
+import { labelsFor } from '../../src/locale/labels.js';
 import { defaultSettings, normalizePlugins, textPlugins } from '../../src/normalize/index.js';
 import rehypeCleanLinks from '../../src/normalize/plugins/rehype-clean-links.js';
 import rehypeCleanWhitespace from '../../src/normalize/plugins/rehype-clean-whitespace.js';

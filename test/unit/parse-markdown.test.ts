@@ -4,7 +4,7 @@ import type { Element, Root } from 'hast';
 import { VFile } from 'vfile';
 import { fc } from '../helpers/property.js';
 import { parseArticles } from '../../src/content/parse.js';
-import { cjkShare } from '../../src/normalize/cjk-characters.js';
+import { cjkShare } from '../../src/locale/cjk-characters.js';
 import { frontMatterData } from '../../src/content/front-matter.js';
 
 async function parseMarkdown(text: string): Promise<Root> {

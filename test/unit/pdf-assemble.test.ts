@@ -5,7 +5,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
-import { labelsFor } from '../../src/book/labels.js';
+import { labelsFor } from '../../src/locale/labels.js';
 import type { Article, Book, Section, TocEntry } from '../../src/book/model.js';
 import { buildToc } from '../../src/book/toc.js';
 import { pageSizes, type PageSize, type WritingMode } from '../../src/config/schema.js';

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import rehypeCornerQuotes, { cornerQuoteStyle } from '../../src/normalize/plugins/rehype-corner-quotes.js';
+import rehypeCornerQuotes, { cornerQuoteStyle } from '../../src/transforms/plugins/rehype-corner-quotes.js';
 import { runPlugins } from '../helpers/run-plugin.js';
 
 async function quotes(html: string): Promise<string> {

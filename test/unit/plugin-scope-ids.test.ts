@@ -4,7 +4,8 @@ import type { Root } from 'hast';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import rehypeScopeIds, { asciiId } from '../../src/normalize/plugins/rehype-scope-ids.js';
+import { asciiId } from '../../src/hast/ascii-id.js';
+import rehypeScopeIds from '../../src/normalize/plugins/rehype-scope-ids.js';
 import { runPlugins } from '../helpers/run-plugin.js';
 
 const scope = (html: string, prefix = 'art') => runPlugins(html, [[rehypeScopeIds, { prefix }]]);

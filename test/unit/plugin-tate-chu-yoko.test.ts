@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import rehypeTateChuYoko, { type Options } from '../../src/normalize/plugins/rehype-tate-chu-yoko.js';
+import rehypeTateChuYoko, { type Options } from '../../src/transforms/plugins/rehype-tate-chu-yoko.js';
 import { runPlugins } from '../helpers/run-plugin.js';
 
 async function tcy(html: string, options: Options = {}): Promise<string> {

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import rehypeTrimPunctuationPairs, { type Options } from '../../src/normalize/plugins/rehype-trim-punctuation-pairs.js';
+import rehypeTrimPunctuationPairs, { type Options } from '../../src/transforms/plugins/rehype-trim-punctuation-pairs.js';
 import { runPlugins } from '../helpers/run-plugin.js';
 
 async function trim(html: string, options: Options = { language: 'zh-Hans' }): Promise<string> {

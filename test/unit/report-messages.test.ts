@@ -6,8 +6,8 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { foldMessages, sortMessages } from '../../src/check/arrange-messages.js';
 import { formatMessages } from '../../src/cli/report.js';
-import { messageCount, reportFixes, tallyFix } from '../../src/normalize/fix-tally.js';
-import { sourceLocator } from '../../src/normalize/source-point.js';
+import { messageCount, reportFixes, tallyFix } from '../../src/hast/fix-tally.js';
+import { sourceLocator } from '../../src/hast/source-point.js';
 import { parseTextArticles } from '../../src/content/parse-text.js';
 
 function file(path: string): VFile {

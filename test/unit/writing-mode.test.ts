@@ -4,8 +4,8 @@ import type { Root } from 'hast';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { Article, Book } from '../../src/book/model.js';
-import { adaptToWritingMode, defaultWritingMode } from '../../src/book/writing-mode.js';
-import { collectSections } from '../../src/normalize/index.js';
+import { adaptToWritingMode, defaultWritingMode } from '../../src/transforms/writing-mode.js';
+import { collectSections } from '../../src/normalize/sections.js';
 import { fragmentToXml } from '../../src/writers/xhtml/serialize.js';
 
 const parse = (html: string) => unified().use(rehypeParse, { fragment: true }).parse(html) as Root;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from '../../normalize/visit.js';
+import { visit } from '../../hast/visit.js';
 
 export type Options = Record<string, never>;
 

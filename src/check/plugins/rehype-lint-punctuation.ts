@@ -1,8 +1,8 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { cjkLetter } from '../../normalize/cjk-characters.js';
-import { addressRanges, inRanges, isProseAt, proseRuns } from '../../normalize/prose-runs.js';
-import { runPoint } from '../../normalize/fix-tally.js';
+import { cjkLetter } from '../../locale/cjk-characters.js';
+import { addressRanges, inRanges, isProseAt, proseRuns } from '../../hast/prose-runs.js';
+import { runPoint } from '../../hast/fix-tally.js';
 
 export type Options = {
   /** The article's language: Japanese writes 、 for a comma. */

@@ -1,6 +1,5 @@
 import { Command, Option } from 'commander';
 import path from 'node:path';
-import type { Target } from '../../build.js';
 import { pageSizes, writingModes, type PageSize, type WritingMode } from '../../config/schema.js';
 import { exitCodes } from '../../errors.js';
 import { addBookOptions, configOverrides, stderr, stdout, type BookFlags } from '../book-options.js';
@@ -15,7 +14,8 @@ interface BuildFlags extends BookFlags {
   fetchImages?: boolean;
 }
 
-export function buildCommand(name: Target | 'build', summary: string, targets: Target[]): Command {
+/** A command that runs `writers` (names in writers/index.ts): one per writer, and `build` for those `build` writes. */
+export function buildCommand(name: string, summary: string, writers: string[]): Command {
   return addBookOptions(
     new Command(name)
       .summary(summary)
@@ -29,19 +29,19 @@ export function buildCommand(name: Target | 'build', summary: string, targets: T
     .option('--fetch-images', 'download remote images, four at a time (cached in OUT/.cache); a host that cannot be reached costs one quick probe, and with no network all are skipped at once; without it they are replaced by their caption')
     .option('--verbose', 'also list what was cleaned up (removed page chrome, encodings, converted images) and print stack traces for internal errors')
     .action(async (dir: string, flags: BuildFlags) => {
-      process.exitCode = await runBuild(dir, flags, targets);
+      process.exitCode = await runBuild(dir, flags, writers);
     });
 }
 
-async function runBuild(dir: string, flags: BuildFlags, targets: Target[]): Promise<number> {
+async function runBuild(dir: string, flags: BuildFlags, writers: string[]): Promise<number> {
   // Loaded here, not at startup: `wenji --help` and the other commands do not pay for them.
-  const [{ buildOutputs }, { createProgressView }, { countMessages, formatBytes, formatMessages }] = await Promise.all([import('../../build.js'), import('../progress.js'), import('../report.js')]);
+  const [{ buildOutputs }, { createProgressView }, { countMessages, formatBytes, formatMessages }] = await Promise.all([import('../../pipeline.js'), import('../progress.js'), import('../report.js')]);
   const view = createProgressView({ stream: process.stderr, quiet: Boolean(flags.quiet) });
   const started = performance.now();
   try {
     const result = await buildOutputs({
       dir,
-      targets,
+      writers,
       contentDir: flags.content,
       outDir: flags.out,
       configPath: flags.config,

@@ -4,7 +4,7 @@ import { pageSizes, writingModes, type PageSize, type WritingMode } from '../../
 import { displayPath } from '../../content/load.js';
 import { exitCodes, isWenjiError, describeError } from '../../errors.js';
 import { stylesDir } from '../../paths.js';
-import type { RebuildReport } from '../../preview/preview-builder.js';
+import type { PreviewBuilder, RebuildReport } from '../../preview/preview-builder.js';
 import type { PreviewServer } from '../../preview/server.js';
 import { addBookOptions, configOverrides, stderr, stdout, type BookFlags } from '../book-options.js';
 import { reportFailure } from '../failure.js';
@@ -43,24 +43,15 @@ function parsePort(value: string): number {
 }
 
 async function runPreview(dir: string, flags: PreviewFlags): Promise<number> {
-  const [{ createPreviewBuilder }, { openBrowser }, { startPreviewServer }, { watchBook }, { formatMessages }] = await Promise.all([
+  const [{ createPreviewBuilder }, { openBrowser }, { startPreviewServer }, { formatMessages }] = await Promise.all([
     import('../../preview/preview-builder.js'),
     import('../../preview/open-browser.js'),
     import('../../preview/server.js'),
-    import('../../preview/watch-book.js'),
     import('../report.js'),
   ]);
-  const say = flags.quiet ? () => {} : (line: string) => stderr(`wenji: ${line}`);
-  const builder = createPreviewBuilder({
-    dir,
-    contentDir: flags.content,
-    configPath: flags.config,
-    overrides: configOverrides(flags),
-    writingMode: flags.writingMode,
-    pageSize: flags.pageSize,
-  });
-  const first = await builder.rebuild();
-  reportBuild(first, flags, undefined);
+  const report = (build: RebuildReport, changed?: string[]) => reportBuild(build, flags, changed, formatMessages);
+  const builder = createPreviewBuilder({ dir, contentDir: flags.content, configPath: flags.config, overrides: configOverrides(flags), writingMode: flags.writingMode, pageSize: flags.pageSize });
+  report(await builder.rebuild());
 
   let server: PreviewServer;
   try {
@@ -72,10 +63,31 @@ async function runPreview(dir: string, flags: PreviewFlags): Promise<number> {
   stdout(`wenji: preview${title ? ` of 《${title}》` : ''} at ${server.url} (Ctrl-C to stop)`);
   if (flags.open) openBrowser(server.url, (reason) => stderr(`wenji: could not open a browser (${reason}); open ${server.url} yourself`));
 
+  const watching = await watchRebuilds(builder, server, dir, flags, report);
+  await interrupted();
+  try {
+    await watching.close();
+    await server.close();
+  } catch (error) {
+    stderr(`wenji: warning: the preview did not shut down cleanly: ${describeError(error)}`);
+  }
+  say(flags, 'preview stopped');
+  return exitCodes.ok;
+}
+
+const say = (flags: PreviewFlags, line: string) => {
+  if (!flags.quiet) stderr(`wenji: ${line}`);
+};
+
+/**
+ * Watches the book (articles, book.yaml, its styles, wenji's stylesheets) and rebuilds on every
+ * change, one rebuild at a time: changes that arrive meanwhile are taken by one more rebuild.
+ */
+async function watchRebuilds(builder: PreviewBuilder, server: PreviewServer, dir: string, flags: PreviewFlags, report: (build: RebuildReport, changed: string[]) => void) {
+  const { watchBook } = await import('../../preview/watch-book.js');
   const bookDir = builder.state.config?.dir ?? path.resolve(dir);
   const contentDir = builder.state.contentDir ?? (flags.content ? path.resolve(flags.content) : path.join(bookDir, 'content'));
   const configFile = builder.state.config?.file ?? (flags.config ? path.resolve(flags.config) : path.join(bookDir, 'book.yaml'));
-  // Rebuilds run one at a time; changes that arrive meanwhile are taken by one more rebuild.
   let running: Promise<void> = Promise.resolve();
   let pending: string[] = [];
   const rebuild = (changed: string[]) => {
@@ -84,9 +96,9 @@ async function runPreview(dir: string, flags: PreviewFlags): Promise<number> {
       if (pending.length === 0) return;
       const files = pending;
       pending = [];
-      const report = await builder.rebuild();
+      const build = await builder.rebuild();
       server.notify();
-      reportBuild(report, flags, files);
+      report(build, files);
     });
   };
   const watcher = watchBook({
@@ -95,9 +107,18 @@ async function runPreview(dir: string, flags: PreviewFlags): Promise<number> {
     onChange: rebuild,
   });
   await watcher.ready;
-  say(`watching ${displayPath(contentDir, process.cwd())}, ${displayPath(configFile, process.cwd())} and the stylesheets`);
+  say(flags, `watching ${displayPath(contentDir, process.cwd())}, ${displayPath(configFile, process.cwd())} and the stylesheets`);
+  return {
+    close: async () => {
+      await watcher.close();
+      await running;
+    },
+  };
+}
 
-  await new Promise<void>((resolve) => {
+/** Ctrl-C (or SIGTERM). */
+function interrupted(): Promise<void> {
+  return new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);
       process.off('SIGTERM', stop);
@@ -106,30 +127,21 @@ async function runPreview(dir: string, flags: PreviewFlags): Promise<number> {
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
   });
-  try {
-    await watcher.close();
-    await running;
-    await server.close();
-  } catch (error) {
-    stderr(`wenji: warning: the preview did not shut down cleanly: ${describeError(error)}`);
-  }
-  say('preview stopped');
-  return exitCodes.ok;
+}
 
-  function reportBuild(report: RebuildReport, options: PreviewFlags, changed: string[] | undefined): void {
-    if (!report.ok) {
-      const error = report.error;
-      stderr(`wenji: error: ${isWenjiError(error) ? error.toString() : `internal error: ${describeError(error)}`} (the preview shows it until it is fixed)`);
-      if (options.verbose && error instanceof Error && error.stack) stderr(error.stack);
-      return;
-    }
-    if (options.quiet) return;
-    // The full report once; after that, only the messages of the files that changed.
-    const shown = changed ? report.files.filter((file) => changed.some((name) => path.resolve(name) === file.data.absolutePath)) : report.files;
-    const text = formatMessages(shown, { quiet: false, verbose: Boolean(options.verbose), color: process.stderr.isTTY === true });
-    if (text) stderr(text);
-    if (!changed) for (const notice of report.notices) stderr(`wenji: warning: ${notice}`);
-    const what = changed ? `rebuilt in ${Math.round(report.seconds * 1000)} ms after ${changed.length === 1 ? displayPath(path.resolve(changed[0]!), process.cwd()) : `${changed.length} changes`}` : `built in ${report.seconds.toFixed(1)} s`;
-    say(`${what}: ${report.articles} articles, ${report.normalized} normalized, ${report.reused} from memory`);
+/** A rebuild's messages (all of them the first time, then only the changed files'), or its error. */
+function reportBuild(report: RebuildReport, options: PreviewFlags, changed: string[] | undefined, formatMessages: typeof import('../report.js').formatMessages): void {
+  if (!report.ok) {
+    const error = report.error;
+    stderr(`wenji: error: ${isWenjiError(error) ? error.toString() : `internal error: ${describeError(error)}`} (the preview shows it until it is fixed)`);
+    if (options.verbose && error instanceof Error && error.stack) stderr(error.stack);
+    return;
   }
+  if (options.quiet) return;
+  const shown = changed ? report.files.filter((file) => changed.some((name) => path.resolve(name) === file.data.absolutePath)) : report.files;
+  const text = formatMessages(shown, { quiet: false, verbose: Boolean(options.verbose), color: process.stderr.isTTY === true });
+  if (text) stderr(text);
+  if (!changed) for (const notice of report.notices) stderr(`wenji: warning: ${notice}`);
+  const what = changed ? `rebuilt in ${Math.round(report.seconds * 1000)} ms after ${changed.length === 1 ? displayPath(path.resolve(changed[0]!), process.cwd()) : `${changed.length} changes`}` : `built in ${report.seconds.toFixed(1)} s`;
+  say(options, `${what}: ${report.articles} articles, ${report.normalized} normalized, ${report.reused} from memory`);
 }

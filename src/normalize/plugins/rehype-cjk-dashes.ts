@@ -1,8 +1,8 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { isCjk, isCjkLetter } from '../cjk-characters.js';
-import { tallyEdits } from '../fix-tally.js';
-import { addressRanges, applyEdits, inRanges, isProseAt, letterBeside, nodeAt, nextVisible, previousVisible, proseRuns, type ProseRun } from '../prose-runs.js';
+import { isCjk, isCjkLetter } from '../../locale/cjk-characters.js';
+import { tallyEdits } from '../../hast/fix-tally.js';
+import { addressRanges, applyEdits, inRanges, isProseAt, letterBeside, nodeAt, nextVisible, previousVisible, proseRuns, type ProseRun } from '../../hast/prose-runs.js';
 
 export type Options = Record<string, never>;
 

@@ -1,9 +1,9 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { cjkLetter } from '../cjk-characters.js';
-import { phrasing } from '../hast-tools.js';
-import { tallyEdits } from '../fix-tally.js';
-import { addressRanges, applyEdits, inRanges, nodeAt, proseRuns, type ProseRun } from '../prose-runs.js';
+import { cjkLetter } from '../../locale/cjk-characters.js';
+import { phrasing } from '../../hast/hast-tools.js';
+import { tallyEdits } from '../../hast/fix-tally.js';
+import { addressRanges, applyEdits, inRanges, nodeAt, proseRuns, type ProseRun } from '../../hast/prose-runs.js';
 
 export type Options = {
   /**

@@ -8,7 +8,7 @@ export type Options = Record<string, never>;
  * Links as a book needs them: tracking parameters (`utm_*`, `spm`, `fbclid`, `from=timeline`…)
  * are dropped from addresses, and a link left with nothing to go to (`javascript:`, an empty
  * `href`) becomes its text. Links between the book's articles are resolved later, for the whole
- * book (src/book/links.ts).
+ * book (src/transforms/links.ts).
  */
 export default function rehypeCleanLinks(_options: Options = {}): Transformer<Root> {
   return (tree) => {

@@ -1,9 +1,9 @@
 import type { Element, ElementContent, Parents, Root, Text } from 'hast';
 import type { Transformer } from 'unified';
 import type { VFile } from 'vfile';
-import { sourceLocator } from '../source-point.js';
-import { tallyFix } from '../fix-tally.js';
-import { isElement, isPhrasing, isWhitespaceText, literalElements, phrasing } from '../hast-tools.js';
+import { sourceLocator } from '../../hast/source-point.js';
+import { tallyFix } from '../../hast/fix-tally.js';
+import { isElement, isPhrasing, isWhitespaceText, literalElements, phrasing } from '../../hast/hast-tools.js';
 
 export type Options = Record<string, never>;
 

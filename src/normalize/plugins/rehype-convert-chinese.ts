@@ -1,9 +1,9 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from '../visit.js';
+import { visit } from '../../hast/visit.js';
 import type { ChineseConverter } from '../chinese-conversion.js';
-import { visitProse } from '../hast-tools.js';
-import { isOtherLanguage } from '../prose-runs.js';
+import { visitProse } from '../../hast/hast-tools.js';
+import { isOtherLanguage } from '../../hast/prose-runs.js';
 
 export type Options = {
   /** From `createChineseConverter` (one per build). */

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
-import { visit, SKIP } from '../visit.js';
+import { visit, SKIP } from '../../hast/visit.js';
 
 export type Options = {
   /** The article title. A leading `h1` saying the same is removed: the writers print the title. */

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
-import { SKIP, visit } from '../visit.js';
+import { SKIP, visit } from '../../hast/visit.js';
 
 export type Options = Record<string, never>;
 

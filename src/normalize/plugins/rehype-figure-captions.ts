@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
-import { isWhitespaceText, literalElements } from '../hast-tools.js';
+import { isWhitespaceText, literalElements } from '../../hast/hast-tools.js';
 import { imagesOf, isImageRun } from './rehype-image-figures.js';
 
 export type Options = {

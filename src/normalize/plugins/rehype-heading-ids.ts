@@ -1,8 +1,8 @@
 import type { Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
-import { visit } from '../visit.js';
-import { asciiId } from './rehype-scope-ids.js';
+import { visit } from '../../hast/visit.js';
+import { asciiId } from '../../hast/ascii-id.js';
 
 export type Options = {
   /** The article's id, which starts every heading id so ids are unique across the book. */

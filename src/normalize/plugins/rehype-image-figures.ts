@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from '../visit.js';
-import { isWhitespaceText } from '../hast-tools.js';
+import { visit } from '../../hast/visit.js';
+import { isWhitespaceText } from '../../hast/hast-tools.js';
 
 export type Options = Record<string, never>;
 

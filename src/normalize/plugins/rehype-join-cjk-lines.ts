@@ -1,7 +1,7 @@
 import type { ElementContent, Parents, Root, Text } from 'hast';
 import type { Transformer } from 'unified';
-import { isCjk, isFullWidthPunctuation } from '../cjk-characters.js';
-import { literalElements, phrasing } from '../hast-tools.js';
+import { isCjk, isFullWidthPunctuation } from '../../locale/cjk-characters.js';
+import { literalElements, phrasing } from '../../hast/hast-tools.js';
 
 export type Options = Record<string, never>;
 

@@ -5,22 +5,11 @@ import type { Element, ElementContent, Parents, Root } from 'hast';
 import { h } from 'hastscript';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
-import { visit, SKIP } from '../visit.js';
+import { visit, SKIP } from '../../hast/visit.js';
 import type { VFile } from 'vfile';
-import { coreImageTypes } from '../../book/media-types.js';
+import type { ImageAsset } from '../../book/model.js';
+import { coreImageTypes } from '../../locale/media-types.js';
 import { prepareImage, type Preparation } from '../image-conversion.js';
-
-/** An image packaged with the book. */
-export interface ImageAsset {
-  /** Path inside the book, derived from the bytes: `images/<sha256-prefix>.<ext>`. */
-  href: string;
-  mediaType: string;
-  data: Uint8Array;
-  width?: number;
-  height?: number;
-  /** Where it came from (a path relative to the content folder, or `data:`). */
-  source: string;
-}
 
 declare module 'vfile' {
   interface DataMap {

@@ -1,7 +1,7 @@
 import type { Root } from 'hast';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import type { Transformer } from 'unified';
-import { visit } from '../visit.js';
+import { visit } from '../../hast/visit.js';
 import { captionClass } from './rehype-figure-captions.js';
 
 export type Options = {

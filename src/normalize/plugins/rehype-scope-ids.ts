@@ -1,6 +1,7 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from '../visit.js';
+import { asciiId } from '../../hast/ascii-id.js';
+import { visit } from '../../hast/visit.js';
 
 export type Options = {
   /** The article's id; every id in the article is prefixed with it. */
@@ -57,15 +58,6 @@ export default function rehypeScopeIds(options: Options): Transformer<Root> {
   };
 }
 
-export function asciiId(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^A-Za-z0-9_-]+/g, '-')
-    .replace(/-{2,}/g, '-')
-    .replace(/^[-_]+|[-_]+$/g, '')
-    .toLowerCase();
-}
 
 function safeDecode(text: string): string {
   try {

@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { Transformer } from 'unified';
-import { cjkLetter } from '../cjk-characters.js';
-import { literalElements } from '../hast-tools.js';
-import { isOtherLanguage } from '../prose-runs.js';
+import { cjkLetter } from '../../locale/cjk-characters.js';
+import { literalElements } from '../../hast/hast-tools.js';
+import { isOtherLanguage } from '../../hast/prose-runs.js';
 
 export type Options = Record<string, never>;
 

@@ -3,7 +3,7 @@ import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
 import type { VFile } from 'vfile';
 import { longestChrome, normalizeChromeText, type StripPattern } from '../boilerplate-patterns.js';
-import { isWhitespaceText, literalElements, phrasing } from '../hast-tools.js';
+import { isWhitespaceText, literalElements, phrasing } from '../../hast/hast-tools.js';
 
 export type Options = {
   /** From `stripPatterns(config.strip)`; empty turns the plugin into a no-op. */

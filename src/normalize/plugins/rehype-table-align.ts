@@ -1,6 +1,6 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from '../visit.js';
+import { visit } from '../../hast/visit.js';
 
 export type Options = Record<string, never>;
 

@@ -1,8 +1,8 @@
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
-import { visit } from '../visit.js';
-import { visitProse } from '../hast-tools.js';
-import { sourceLocator } from '../source-point.js';
+import { visit } from '../../hast/visit.js';
+import { visitProse } from '../../hast/hast-tools.js';
+import { sourceLocator } from '../../hast/source-point.js';
 
 export type Options = {
   /** Longest run of non-space Latin characters that is not reported (default 120). */

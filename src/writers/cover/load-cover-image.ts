@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { imageSize, isCoreImageType, sniffImageType } from '../../book/media-types.js';
+import { imageSize, isCoreImageType, sniffImageType } from '../../locale/media-types.js';
 import { describeError } from '../../errors.js';
 
 export interface CoverImage {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { coreImageTypes, imageSize } from '../../book/media-types.js';
+import { coreImageTypes, imageSize } from '../../locale/media-types.js';
 import { version } from '../../paths.js';
-import type { Labels } from '../../book/labels.js';
+import type { Labels } from '../../locale/labels.js';
 import type { Book } from '../../book/model.js';
 import type { FontFamily } from '../fonts/bundled-fonts.js';
 import { loadCoverImage } from './load-cover-image.js';

@@ -1,5 +1,5 @@
 import type { WritingMode } from '../../config/schema.js';
-import { isCjkLanguage } from '../../book/labels.js';
+import { isCjkLanguage } from '../../locale/labels.js';
 
 /** The CSS writing mode of one content document, written as a class on its root element. */
 export type DocumentWritingMode = 'vertical-rl' | 'horizontal-tb';

@@ -1,16 +1,8 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import type { Labels } from '../../book/labels.js';
+import type { Labels } from '../../locale/labels.js';
 import type { Article, Book, TocEntry } from '../../book/model.js';
-
-/** File name of an article's content document inside the EPUB (its first, when it is split). */
-export const articleHref = (article: Pick<Article, 'id'>) => `${article.id}.xhtml`;
-/**
- * File name of part `n` of an article split into several documents. Article ids are made of
- * `a-z`, digits and `-` (articleIdFor), so `_` never makes the name of another article's file.
- */
-export const articlePartHref = (article: Pick<Article, 'id'>, n: number) => (n === 1 ? articleHref(article) : `${article.id}_${n}.xhtml`);
-export const tocHref = (entry: TocEntry) => `${entry.articleId}.xhtml${entry.fragment ? `#${entry.fragment}` : ''}`;
+import { tocHref } from './file-names.js';
 
 /** `lang` and `xml:lang` of an entry whose article has its own language (read aloud in it). */
 const entryLanguage = (entry: TocEntry) => (entry.language ? { lang: entry.language, 'xml:lang': entry.language } : {});

@@ -3,7 +3,7 @@ import { select } from 'hast-util-select';
 import { h } from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { labelsFor, type Labels } from '../../book/labels.js';
+import { labelsFor, type Labels } from '../../locale/labels.js';
 import type { Article, Book, TocEntry } from '../../book/model.js';
 import type { WritingMode } from '../../config/schema.js';
 import { faceFor } from '../../locale/cjk-locale.js';

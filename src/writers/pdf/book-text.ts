@@ -1,6 +1,6 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
-import { labelsFor, type Labels } from '../../book/labels.js';
+import { labelsFor, type Labels } from '../../locale/labels.js';
 import type { Book } from '../../book/model.js';
 import { faceFor } from '../../locale/cjk-locale.js';
 import { collectBookText, type FaceTexts } from '../fonts/book-text.js';

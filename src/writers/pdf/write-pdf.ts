@@ -2,44 +2,28 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
-import { labelsFor } from '../../book/labels.js';
+import { labelsFor } from '../../locale/labels.js';
 import type { Book } from '../../book/model.js';
 import { buildToc } from '../../book/toc.js';
-import { adaptToWritingMode } from '../../book/writing-mode.js';
-import type { ArticleStart, PageSize, WritingMode } from '../../config/schema.js';
 import { WenjiError } from '../../errors.js';
 import { version } from '../../paths.js';
-import { assembleBody, assembleFront, assembleFurniture, colophonAnchor, gotoPrefix, titleAnchor, type AssembleOptions } from './assemble.js';
+import { assembleBody, assembleFront, assembleFurniture, colophonAnchor, gotoPrefix, titleAnchor } from './assemble.js';
 import { bookText } from './book-text.js';
-import { faceFor, type Compression } from '../../locale/cjk-locale.js';
-import { fontDirs, fontFaceCss, fontLanguageCss, missingFonts, subsetFaces } from './fonts.js';
+import { faceFor } from '../../locale/cjk-locale.js';
+import { fontDirs, missingFonts, subsetFaces } from './fonts.js';
 import { pageGeometries } from './geometry.js';
 import { planBodyPages } from './page-plan.js';
 import { embeddedFontNames, layFurniture, readDestinations, resolveInternalLinks, writeDocumentInfo, writeOutline, type BookmarkNode } from './postprocess.js';
 import { Printer } from './print.js';
+import { printAssembly } from './print-document.js';
+import type { PdfSettings } from './settings.js';
 
-export interface PdfOptions {
-  mode: WritingMode;
-  pageSize: PageSize;
-  quotes: 'corner' | 'keep';
-  /** `typography.uprightCapitals` (see book/writing-mode.ts). */
-  uprightCapitals?: boolean | undefined;
-  /** `typography.compression` (the stylesheet's rules come with `css`). */
-  compression?: Compression;
-  /** Contents depth: 1 = articles, 2 = with their sections. */
-  tocDepth: 1 | 2;
-  colophon: boolean;
-  /** Default: recto for vertical books, any for horizontal ones and on e-reader screens. */
-  articleStart?: ArticleStart | undefined;
-  /** Print stylesheet (wenji's plus the book's custom.css). */
-  css: string;
+/** How the writer reports while it runs. */
+export interface PdfHooks {
   log?: (line: string) => void;
-  /** Called as each of the `pdfSteps` steps finishes, with what comes next. */
+  /** Called as each of the writer's steps (pdf-writer.ts) finishes, with what comes next. */
   progress?: (done: number, note: string) => void;
 }
-
-/** Subset the fonts, print the body, print the page furniture and the contents, finish (outline, metadata). */
-export const pdfSteps = 4;
 
 export interface PdfResult {
   bytes: Uint8Array;
@@ -50,19 +34,18 @@ export interface PdfResult {
 const points = (mm: number) => (mm * 72) / 25.4;
 
 /**
- * Book → PDF. The body (every article, then the colophon) is printed once; its named
+ * Book → PDF (the book as the writer's transforms left it: pdf-writer.ts). The body (every article, then the colophon) is printed once; its named
  * destinations tell on which page each article and section starts. From these wenji plans the
  * finished body (a blank page where an article must start on a recto), prints its page
  * furniture (folios and running heads, empty pages otherwise) and lays it over the body, then
  * prints the small front matter (cover and contents, now with the right page numbers) and puts
  * it in front. One browser launch, three prints, and the expensive one happens once.
  */
-export async function writePdf(source: Book, options: PdfOptions): Promise<PdfResult> {
-  const log = options.log ?? (() => {});
-  const progress = options.progress ?? (() => {});
+export async function writePdf(book: Book, options: PdfSettings, hooks: PdfHooks = {}): Promise<PdfResult> {
+  const log = hooks.log ?? (() => {});
+  const progress = hooks.progress ?? (() => {});
   const missing = missingFonts();
   if (missing.length) throw new WenjiError('render', `bundled font missing: ${missing[0]}; reinstall with \`npm ci\``);
-  const book = adaptToWritingMode(source, { mode: options.mode, quotes: options.quotes, uprightCapitals: options.uprightCapitals, compression: options.compression ?? 'auto' });
   const bookFace = faceFor(book.meta.language) ?? 'sc';
   const geometry = pageGeometries[options.pageSize];
   const labels = labelsFor(book.meta.language);
@@ -75,7 +58,7 @@ export async function writePdf(source: Book, options: PdfOptions): Promise<PdfRe
     const faces = await subsetFaces(work, bookText(book, labels), bookFace);
     log(`subset the fonts in ${((performance.now() - fontStart) / 1000).toFixed(1)} s`);
     progress(1, 'printing the body');
-    const assemble: AssembleOptions = { mode: options.mode, geometry, labels, css: options.css, fontCss: `${fontFaceCss(faces)}\n${fontLanguageCss(bookFace)}`, colophon: options.colophon };
+    const assemble = printAssembly(book, options, faces);
     mkdirSync(path.join(work, 'images'));
     for (const image of book.images) writeFileSync(path.join(work, image.href), image.data);
     const bodyHtml = path.join(work, 'body.html');

@@ -1,15 +1,15 @@
-import { derivedDigest } from './digest.js';
+import { derivedDigest } from '../book/digest.js';
 import type { Root } from 'hast';
 import { unified, type PluggableList } from 'unified';
 import type { WritingMode } from '../config/schema.js';
-import rehypeCornerQuotes, { cornerQuoteStyle, type CornerQuoteStyle } from '../normalize/plugins/rehype-corner-quotes.js';
-import rehypeTateChuYoko from '../normalize/plugins/rehype-tate-chu-yoko.js';
-import { chineseConvention } from '../normalize/chinese-locale.js';
-import rehypeTrimPunctuationPairs from '../normalize/plugins/rehype-trim-punctuation-pairs.js';
+import rehypeCornerQuotes, { cornerQuoteStyle, type CornerQuoteStyle } from './plugins/rehype-corner-quotes.js';
+import rehypeTateChuYoko from './plugins/rehype-tate-chu-yoko.js';
+import { chineseConvention } from '../locale/chinese-locale.js';
+import rehypeTrimPunctuationPairs from './plugins/rehype-trim-punctuation-pairs.js';
 import type { Compression } from '../locale/cjk-locale.js';
-import { collectSections } from '../normalize/index.js';
-import { isCjkLanguage } from './labels.js';
-import type { Book } from './model.js';
+import { collectSections } from '../normalize/sections.js';
+import { isCjkLanguage } from '../locale/labels.js';
+import type { Book } from '../book/model.js';
 
 export interface WritingModeOptions {
   mode: WritingMode;

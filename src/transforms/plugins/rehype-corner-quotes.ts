@@ -1,8 +1,8 @@
 import type { Element, Root, Text } from 'hast';
 import type { Transformer } from 'unified';
-import { isCjk } from '../cjk-characters.js';
-import { chineseConvention } from '../chinese-locale.js';
-import { literalElements, phrasing } from '../hast-tools.js';
+import { isCjk } from '../../locale/cjk-characters.js';
+import { chineseConvention } from '../../locale/chinese-locale.js';
+import { literalElements, phrasing } from '../../hast/hast-tools.js';
 
 /**
  * Which corner bracket a curly quote becomes (docs/typography.md, "Quotation marks"):

@@ -9,8 +9,10 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import rehypeEpubFootnotes, { type Options } from '../../src/normalize/plugins/rehype-epub-footnotes.js';
+import rehypeFootnotes, { type Options } from '../../src/normalize/plugins/rehype-footnotes.js';
 import rehypeScopeIds from '../../src/normalize/plugins/rehype-scope-ids.js';
+import type { Article, Book } from '../../src/book/model.js';
+import { noteTypesTransform } from '../../src/writers/epub/note-types.js';
 import { fragmentToXml } from '../../src/writers/xhtml/serialize.js';
 import { runPlugins } from '../helpers/run-plugin.js';
 
@@ -28,13 +30,20 @@ async function fromMarkdown(markdown: string, options: Options = zh): Promise<Ro
     .use(remarkRehype, { allowDangerousHtml: true, clobberPrefix: '', footnoteLabel: 'Footnotes' })
     .use(rehypeRaw)
     .use(rehypeScopeIds, { prefix: 'art' })
-    .use(rehypeEpubFootnotes, options);
+    .use(rehypeFootnotes, options);
   return (await processor.run(processor.parse(markdown))) as Root;
 }
 
-const fromHtml = async (html: string, options: Options = zh) => (await runPlugins(html, [[rehypeEpubFootnotes, options]])).tree;
+const fromHtml = async (html: string, options: Options = zh) => (await runPlugins(html, [[rehypeFootnotes, options]])).tree;
 
 const attribute = (element: Element | undefined, name: string) => element?.properties[name];
+
+/** A book of one article with this body, as the EPUB writer's note-types pass leaves it. */
+function epubTyped(body: Root, digest?: string): Article {
+  const article = { id: 'art', file: 'a.md', contentPath: 'a.md', title: '文', authors: [], translators: [], tags: [], body, sections: [], images: [], length: 1, ...(digest ? { digest } : {}) } as Article;
+  const book: Book = { meta: { title: '书', authors: [], editors: [], language: 'zh-Hans', identifier: 'x', modified: '2026-01-01T00:00:00Z', description: '', slug: 'x' }, articles: [article], images: [] };
+  return noteTypesTransform.apply(book).articles[0]!;
+}
 
 function allProperties(tree: Root): string[] {
   const names = new Set<string>();
@@ -52,14 +61,14 @@ const story = `正文一处[^1]，又一处[^note]，再引第一条[^1]。
     第二段。
 `;
 
-describe('rehype-epub-footnotes: GFM footnotes from Markdown', () => {
-  test('references become EPUB noterefs', async () => {
+describe('rehype-footnotes: GFM footnotes from Markdown', () => {
+  test('references become noterefs, the same for every writer', async () => {
     const tree = await fromMarkdown(story);
     const refs = selectAll('a.noteref', tree);
     assert.equal(refs.length, 3);
     const [first, second, third] = refs;
-    assert.equal(attribute(first, 'epub:type'), 'noteref');
     assert.equal(attribute(first, 'role'), 'doc-noteref');
+    assert.ok(!allProperties(tree).includes('epub:type'), 'EPUB semantics are the EPUB writer\'s');
     assert.equal(attribute(first, 'href'), '#art-fn-1');
     assert.equal(attribute(first, 'id'), 'art-fnref-1');
     assert.equal(attribute(first, 'ariaLabel'), '注释 1');
@@ -78,13 +87,11 @@ describe('rehype-epub-footnotes: GFM footnotes from Markdown', () => {
     assert.equal(sections.length, 1);
     const section = sections[0]!;
     assert.deepEqual(section.properties.className, ['footnotes']);
-    assert.equal(attribute(section, 'epub:type'), 'footnotes');
     assert.equal(section.properties.ariaLabel, '注释', 'screen readers hear the label');
     assert.equal(section.properties.dataFootnotes, undefined);
     const [heading, ...rest] = section.children.filter((child): child is Element => child.type === 'element');
     assert.deepEqual(rest.map((child) => child.tagName), ['aside', 'aside']);
     for (const aside of rest) {
-      assert.equal(attribute(aside, 'epub:type'), 'footnote');
       assert.equal(attribute(aside, 'role'), 'doc-footnote');
       assert.deepEqual(aside.properties.className, ['footnote']);
     }
@@ -100,7 +107,8 @@ describe('rehype-epub-footnotes: GFM footnotes from Markdown', () => {
     const heading = select('section.footnotes > :first-child', tree)!;
     assert.equal(heading.tagName, 'aside');
     // What foliate (aside[epub|type~="footnote"]) and KOReader ([type~="footnote"], [role~="doc-footnote"]) hide.
-    assert.ok(String(attribute(heading, 'epub:type')).split(' ').includes('footnote'));
+    const epubHeading = select('section.footnotes > :first-child', epubTyped(tree).body)!;
+    assert.ok(String(attribute(epubHeading, 'epub:type')).split(' ').includes('footnote'));
     assert.ok(String(attribute(heading, 'role')).split(' ').includes('doc-footnote'));
     assert.equal(heading.properties.ariaHidden, 'true', 'not read out as a note');
     assert.equal(heading.properties.id, undefined);
@@ -163,8 +171,14 @@ describe('rehype-epub-footnotes: GFM footnotes from Markdown', () => {
     assert.equal(selectAll('aside.footnote', tree).length, 1, 'list items inside a note are not notes');
   });
 
-  test('the XML output carries epub:type and the ARIA roles', async () => {
-    const xml = fragmentToXml(await fromMarkdown('文[^1]\n\n[^1]: 注。\n'));
+  test('in the EPUB the XML carries epub:type and the ARIA roles, the type before the role', async () => {
+    const tree = await fromMarkdown('文[^1]\n\n[^1]: 注。\n');
+    assert.doesNotMatch(fragmentToXml(tree), /epub:type/);
+    const typed = epubTyped(tree, 'digest-1');
+    assert.notEqual(typed.digest, 'digest-1', 'what the pass changes is part of the digest');
+    assert.ok(!allProperties(tree).includes('epub:type'), 'the book is not changed');
+    const xml = fragmentToXml(typed.body);
+    assert.match(xml, /<section[^>]* class="footnotes" epub:type="footnotes" aria-label="注释"><aside class="footnotes-heading" epub:type="footnote" role="doc-footnote" aria-hidden="true">/);
     assert.match(xml, /<a href="#art-fn-1" id="art-fnref-1" epub:type="noteref" role="doc-noteref" aria-label="注释 1" class="noteref">1<\/a>/);
     assert.match(xml, /<aside id="art-fn-1" epub:type="footnote" role="doc-footnote" class="footnote"><p><a href="#art-fnref-1" role="doc-backlink" aria-label="返回正文 1" class="footnote-number">1<\/a> 注。<\/p>/);
   });
@@ -173,10 +187,16 @@ describe('rehype-epub-footnotes: GFM footnotes from Markdown', () => {
     const tree = await fromMarkdown('只有正文。\n');
     assert.equal(select('section, aside, a', tree), undefined);
     assert.equal(toString(tree), '只有正文。');
+    assert.equal(epubTyped(tree).body, tree, 'the EPUB pass leaves an article without notes as it is');
+  });
+
+  test('the EPUB pass types only the elements rehype-footnotes made', async () => {
+    const tree = await fromHtml('<section class="footnotes"><p>作者自己的“注”</p></section><p><a href="#x">链接</a></p><aside id="x">旁注</aside>');
+    assert.ok(!allProperties(epubTyped(tree).body).includes('epub:type'));
   });
 });
 
-describe('rehype-epub-footnotes: hand-written and broken markup', () => {
+describe('rehype-footnotes: hand-written and broken markup', () => {
   test('phrasing-only notes without GFM back-references are wrapped and link back to their reference', async () => {
     const tree = await fromHtml(
       '<p>文<sup><a href="#n1" id="r1" data-footnote-ref>1</a></sup></p><section data-footnotes><ol><li id="n1">注<em>释</em></li></ol></section>',
@@ -203,7 +223,7 @@ describe('rehype-epub-footnotes: hand-written and broken markup', () => {
   });
 
   test('ordinary links and sections are not touched', async () => {
-    const { xml } = await runPlugins('<section><ol><li id="x"><a href="#x">自</a></li></ol></section>', [[rehypeEpubFootnotes, zh]]);
+    const { xml } = await runPlugins('<section><ol><li id="x"><a href="#x">自</a></li></ol></section>', [[rehypeFootnotes, zh]]);
     assert.equal(xml.replace(/ xmlns="[^"]+"/g, ''), '<section><ol><li id="x"><a href="#x">自</a></li></ol></section>');
   });
 

@@ -1,6 +1,6 @@
 import type { ElementContent, Parents, Root } from 'hast';
 import type { Transformer } from 'unified';
-import { literalElements, phrasing } from '../hast-tools.js';
+import { literalElements, phrasing } from '../../hast/hast-tools.js';
 
 export type Options = {
   /** Longest digit run set upright in one cell, tate-chu-yoko (default 2: `17`岁, `3`台). */

@@ -1,10 +1,11 @@
-import { derivedDigest } from './digest.js';
+import { derivedDigest } from '../book/digest.js';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
 import type { Position } from 'unist';
 import { withoutTracking } from '../normalize/tracking-parameters.js';
-import { asciiId } from '../normalize/plugins/rehype-scope-ids.js';
-import type { Article, Book } from './model.js';
+import { withoutArticleExtension } from '../content/readers.js';
+import { asciiId } from '../hast/ascii-id.js';
+import type { Article, Book } from '../book/model.js';
 
 export interface LinkProblem {
   article: Article;
@@ -29,7 +30,7 @@ export function linkArticles(articles: Article[]): LinkProblem[] {
   const byUrl = new Map<string, Article>();
   for (const article of articles) {
     const file = article.contentPath.toLowerCase();
-    for (const key of [file, stripExtension(file)]) if (!byPath.has(key)) byPath.set(key, article);
+    for (const key of [file, withoutArticleExtension(file)]) if (!byPath.has(key)) byPath.set(key, article);
     if (article.url) {
       const key = urlKey(article.url);
       if (key && !byUrl.has(key)) byUrl.set(key, article);
@@ -69,7 +70,7 @@ export function linkArticles(articles: Article[]): LinkProblem[] {
       const pathPart = (hash === -1 ? href : href.slice(0, hash)).replace(/\?.*$/, '');
       if (pathPart && !pathPart.startsWith('/')) {
         const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(article.contentPath), safeDecode(pathPart))).toLowerCase();
-        const other = byPath.get(resolved) ?? byPath.get(stripExtension(resolved));
+        const other = byPath.get(resolved) ?? byPath.get(withoutArticleExtension(resolved));
         if (other) {
           node.properties.href = target(other, fragment);
           return;
@@ -171,10 +172,6 @@ function urlKey(href: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function stripExtension(file: string): string {
-  return file.replace(/\.(?:md|markdown|html?|xhtml|txt)$/i, '');
 }
 
 function safeDecode(text: string): string {

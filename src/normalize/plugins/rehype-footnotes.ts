@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import type { Transformer } from 'unified';
-import { visit, SKIP } from '../visit.js';
-import { isElement, isPhrasing } from '../hast-tools.js';
+import { visit, SKIP } from '../../hast/visit.js';
+import { isElement, isPhrasing } from '../../hast/hast-tools.js';
 
 export type Options = {
   /** Heading of the notes block, in the book's language (注释, Notes…). */
@@ -15,17 +15,19 @@ export type Options = {
 
 /**
  * GFM footnotes (`<sup><a data-footnote-ref>` and `<section data-footnotes><ol><li>`) become
- * EPUB 3 notes: `a epub:type="noteref"` pointing at `aside epub:type="footnote"`, which reading
- * systems show as pop-ups. Each note starts with its number, linking back to the text.
+ * notes every writer sets the same way: `a.noteref` (role `doc-noteref`) pointing at
+ * `aside.footnote` (role `doc-footnote`) in a `section.footnotes`, each note starting with its
+ * number, which links back to the text. The PDF prints them at the article's end; the EPUB
+ * writer adds the types reading systems pop notes up by (writers/epub/note-types.ts).
  *
- * Readers that pop notes up hide every `aside epub:type="footnote"` from the text (foliate,
- * Apple Books; KOReader moves them to the foot of the page that refers to them), so a heading
- * standing before the notes would be left alone at the end of the article. The heading is
- * therefore an aside of the same kind, referred to by nothing: hidden with the notes where they
- * are hidden, shown above them where they are shown (calibre's viewer, Kindle after conversion,
- * the PDF). Screen readers skip it (`aria-hidden`) and hear the section's label instead.
+ * Readers that pop notes up hide every footnote aside from the text (foliate, Apple Books;
+ * KOReader moves them to the foot of the page that refers to them), so a heading standing before
+ * the notes would be left alone at the end of the article. The heading is therefore an aside of
+ * the same kind, referred to by nothing: hidden with the notes where they are hidden, shown above
+ * them where they are shown (calibre's viewer, Kindle after conversion, the PDF). Screen readers
+ * skip it (`aria-hidden`) and hear the section's label instead.
  */
-export default function rehypeEpubFootnotes(options: Options): Transformer<Root> {
+export default function rehypeFootnotes(options: Options): Transformer<Root> {
   return (tree) => {
     const noteIds = new Set<string>();
     visit(tree, 'element', (node) => {
@@ -53,7 +55,6 @@ export default function rehypeEpubFootnotes(options: Options): Transformer<Root>
       node.properties = {
         href,
         ...(id ? { id } : {}),
-        'epub:type': 'noteref',
         role: 'doc-noteref',
         ariaLabel: options.noteRefLabel(label),
         className: ['noteref'],
@@ -69,7 +70,7 @@ export default function rehypeEpubFootnotes(options: Options): Transformer<Root>
         const back = firstRefs.get(id);
         return toAside(item, numbers.get(id) ?? String(position + 1), back ? `#${back}` : undefined, options);
       });
-      const section = h('section', { className: ['footnotes'], 'epub:type': 'footnotes', ariaLabel: options.notesLabel }, [notesHeading(options.notesLabel), ...notes]);
+      const section = h('section', { className: ['footnotes'], ariaLabel: options.notesLabel }, [notesHeading(options.notesLabel), ...notes]);
       parent.children.splice(index, 1, section);
       return [SKIP, index + 1];
     });
@@ -77,7 +78,7 @@ export default function rehypeEpubFootnotes(options: Options): Transformer<Root>
 }
 
 function notesHeading(label: string): Element {
-  return h('aside', { className: ['footnotes-heading'], 'epub:type': 'footnote', role: 'doc-footnote', ariaHidden: 'true' }, [h('p', { className: ['footnotes-title'] }, label)]);
+  return h('aside', { className: ['footnotes-heading'], role: 'doc-footnote', ariaHidden: 'true' }, [h('p', { className: ['footnotes-title'] }, label)]);
 }
 
 /** The notes of a GFM footnotes section: list items with ids (not lists nested inside a note). */
@@ -106,7 +107,7 @@ function toAside(item: Element, number: string, fallbackHref: string | undefined
   const marker = h('a', { ...(href ? { href } : {}), role: 'doc-backlink', ariaLabel: options.backLabel(number), className: ['footnote-number'] }, number);
   if (firstParagraph) firstParagraph.children.unshift(marker, { type: 'text', value: ' ' });
   else blocks.unshift(h('p', [marker]));
-  return h('aside', { id: item.properties.id, 'epub:type': 'footnote', role: 'doc-footnote', className: ['footnote'] }, blocks);
+  return h('aside', { id: item.properties.id, role: 'doc-footnote', className: ['footnote'] }, blocks);
 }
 
 /** Removes GFM's ↩ back-references (and the space before them), reporting each target. */

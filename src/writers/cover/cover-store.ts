@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { abandonedTemporary, emitCacheFile, removeCacheFiles } from '../emit.js';
-import { describeError } from '../errors.js';
-import type { CoverStore } from '../writers/cover/prepare-cover.js';
+import { abandonedTemporary, emitCacheFile, removeCacheFiles } from '../../emit.js';
+import { describeError } from '../../errors.js';
+import type { CoverStore } from './prepare-cover.js';
 
 /** Covers kept: enough for a book's horizontal and vertical editions and a couple of old titles. */
 const keep = 4;

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Parents, Root, Text } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { Transformer } from 'unified';
 import { compresses, type Compression } from '../../locale/cjk-locale.js';
-import { literalElements, phrasing } from '../hast-tools.js';
+import { literalElements, phrasing } from '../../hast/hast-tools.js';
 
 export type Options = {
   /** The language of the tree's text (the article's); `lang` attributes inside override it. */

@@ -1,9 +1,25 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { abandonedTemporary, emitCacheFileAsync, removeCacheFiles } from '../emit.js';
-import { describeError } from '../errors.js';
-import type { DocumentStore, StoredDocument } from '../writers/epub/write-epub.js';
-import { sha256 } from './fingerprint.js';
+import { abandonedTemporary, emitCacheFileAsync, removeCacheFiles } from '../../emit.js';
+import { describeError } from '../../errors.js';
+
+/** An article document as the EPUB holds it: XHTML deflated, with its CRC-32 and length. */
+export interface StoredDocument {
+  deflated: Uint8Array;
+  crc: number;
+  size: number;
+}
+
+/** Article documents kept between builds, by a key of the article's digest and the writer's settings. */
+export interface DocumentStore {
+  read(key: string): StoredDocument | undefined;
+  write(key: string, document: StoredDocument): void;
+  /** The build is over: documents it did not use may go (once its writes are done). */
+  finish?(): void | Promise<void>;
+}
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
 /**
  * Article documents as the EPUB holds them (rendered XHTML, deflated) in

@@ -4,12 +4,13 @@ import { toString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
-import { bylineAuthors, extractArticle, isWholePage } from './extract-article.js';
-import type { ArticleMeta, FrontMatter } from './front-matter.js';
-import { readHtmlMeta } from './html-meta.js';
-import { pageTitle } from './page-title.js';
-import { firstH1, isText, type ParsedArticle, type ParseOptions } from './parse.js';
-import { sourceLocator } from '../normalize/source-point.js';
+import { sourceLocator } from '../../hast/source-point.js';
+import { bylineAuthors, extractArticle, isWholePage } from '../extract-article.js';
+import type { ArticleMeta } from '../front-matter.js';
+import { readHtmlMeta } from '../html-meta.js';
+import { pageTitle } from '../page-title.js';
+import { firstH1, isText } from '../title-candidates.js';
+import type { ParsedArticle, ReaderInput } from '../types.js';
 
 /** Notes about the page as a whole are shown at its start. */
 const pageStart = { line: 1, column: 1 };
@@ -18,7 +19,11 @@ const pageStart = { line: 1, column: 1 };
  * A saved page or a fragment. The page's `<meta>` fill the metadata and readability narrows the
  * body to the article (unless turned off); a fragment is taken as it is.
  */
-export async function parseHtml(file: VFile, text: string, frontMatter: FrontMatter | undefined, fileTitle: string, options: ParseOptions): Promise<ParsedArticle> {
+export async function readHtml(file: VFile, { frontMatter, fileTitle, options }: ReaderInput): Promise<ParsedArticle[]> {
+  return [await readPage(file, String(file.value), frontMatter, fileTitle, options)];
+}
+
+async function readPage(file: VFile, text: string, frontMatter: ReaderInput['frontMatter'], fileTitle: string, options: ReaderInput['options']): Promise<ParsedArticle> {
   // Front matter is blanked line for line, so positions still point into the file.
   const html = frontMatter ? `${'\n'.repeat(frontMatter.lineCount)}${text.slice(frontMatter.length)}` : text;
   const document = unified().use(rehypeParse, { fragment: false }).parse(html) as Root;

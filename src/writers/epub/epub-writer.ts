@@ -1,0 +1,77 @@
+import type { WritingMode } from '../../config/schema.js';
+import { faceFor, type Compression } from '../../locale/cjk-locale.js';
+import { labelsFor } from '../../locale/labels.js';
+import { crossFileLinksTransform, writingModeTransform } from '../../transforms/index.js';
+import type { PreparedCover } from '../cover/prepare-cover.js';
+import type { Writer, WriterContext } from '../types.js';
+import { readStylesheet } from '../stylesheet.js';
+import { articleHref } from './file-names.js';
+import { noteTypesTransform } from './note-types.js';
+
+export interface EpubSettings {
+  writingMode: WritingMode;
+  quotes: 'corner' | 'keep';
+  uprightCapitals: boolean | undefined;
+  compression: Compression;
+  embedFont: boolean;
+  /** `styles/epub.css` with the typography rules and the book's custom.css. */
+  css: string;
+}
+
+export const epubWriter: Writer<EpubSettings, Promise<PreparedCover>> = {
+  name: 'epub',
+  extension: '.epub',
+  summary: 'Build the EPUB 3 book',
+  noun: 'the EPUB',
+  label: 'write EPUB',
+  steps: 1,
+  inBuild: true,
+  resolve: (config, flags, bookDir) => ({
+    writingMode: flags.writingMode ?? config.epub.writingMode,
+    quotes: config.epub.quotes,
+    uprightCapitals: config.typography.uprightCapitals,
+    compression: config.typography.compression,
+    embedFont: config.epub.embedFont,
+    css: readStylesheet('epub.css', bookDir, config.typography),
+  }),
+  transforms: (settings) => [
+    writingModeTransform({ mode: settings.writingMode, quotes: settings.quotes, uprightCapitals: settings.uprightCapitals, compression: settings.compression }),
+    noteTypesTransform,
+    crossFileLinksTransform('epub', (articleId, fragment) => `${articleHref({ id: articleId })}${fragment ? `#${fragment}` : ''}`),
+  ],
+  // The cover depends on the settings only: it is drawn while the articles are read.
+  prepare: (meta, settings, context) => {
+    let laidOut!: () => void;
+    // The layout is drawn first (its loading and shaping would otherwise wait for a pause in the
+    // reading, and the writer for them); the rasterizing then runs beside the reading.
+    const ready = new Promise<void>((resolve) => (laidOut = resolve));
+    const work = (async () => {
+      const [{ prepareCover }, { bundledSerif }, store] = await Promise.all([import('../cover/prepare-cover.js'), import('../fonts/bundled-fonts.js'), coverStore(context)]);
+      return prepareCover({ meta }, { vertical: settings.writingMode === 'vertical', family: bundledSerif(faceFor(meta.language) ?? 'sc'), labels: labelsFor(meta.language), display: context.display, store, laidOut });
+    })();
+    // Awaited by the writer; a failure surfaces there, not as an unhandled rejection.
+    work.catch(() => laidOut());
+    return { work, ready };
+  },
+  write: async (book, settings, context, cover) => {
+    const [{ writeEpub }, { diskDocumentStore }] = await Promise.all([import('./write-epub.js'), import('./document-store.js')]);
+    const { cacheDir } = context;
+    const written = await writeEpub(book, {
+      css: settings.css,
+      writingMode: settings.writingMode,
+      embedFont: settings.embedFont,
+      coverStore: await coverStore(context),
+      documentStore: cacheDir ? diskDocumentStore(cacheDir, context.warn) : undefined,
+      cover,
+      displayPath: context.display,
+    });
+    return { bytes: written.bytes, warnings: written.warnings, details: written.details };
+  },
+};
+
+async function coverStore(context: WriterContext) {
+  const { cacheDir } = context;
+  if (!cacheDir) return undefined;
+  const { diskCoverStore } = await import('../cover/cover-store.js');
+  return diskCoverStore(cacheDir, context.warn);
+}

@@ -1,4 +1,4 @@
-import { mkdirSync, rename, renameSync, rmSync, statSync, writeFile, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rename, renameSync, rmSync, writeFile, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WenjiError, describeError } from './errors.js';
 
@@ -8,6 +8,7 @@ import { WenjiError, describeError } from './errors.js';
  */
 export function emitFile(outDir: string, fileName: string, data: Uint8Array | string): string {
   const target = path.join(outDir, fileName);
+  removeAbandonedTemporaries(outDir);
   try {
     writeAtomically(target, data);
   } catch (error) {
@@ -49,15 +50,42 @@ export async function emitCacheFileAsync(cacheDir: string, relative: string, dat
 let temporaries = 0;
 
 /**
- * A temporary file left by a run that was killed: old enough that no running build still writes
- * it (two builds of one book may run at once; each renames only its own temporary files).
+ * A temporary file (`.<name>.<pid>[.<n>].tmp`) left by a run that was killed between writing it
+ * and renaming it: its process is gone. One of a build running now — this one, or another
+ * building the same book at the same time — is not abandoned, however old.
  */
-export function abandonedTemporary(cacheDir: string, relative: string): boolean {
-  if (!relative.endsWith('.tmp')) return false;
+export function abandonedTemporary(relative: string): boolean {
+  const match = /\.[A-Za-z][\w-]*\.(\d+)(?:\.\d+)?\.tmp$/.exec(path.basename(relative));
+  return match !== null && !processAlive(Number(match[1]));
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
+  if (pid === process.pid) return true;
   try {
-    return Date.now() - statSync(path.join(cacheDir, relative)).mtimeMs > 60 * 60 * 1000;
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it is someone else's.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes the abandoned temporary files of `folder` (an output folder); never fails the build. */
+export function removeAbandonedTemporaries(folder: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
   } catch {
-    return false;
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith('.') || !abandonedTemporary(name)) continue;
+    try {
+      rmSync(path.join(folder, name), { force: true });
+    } catch {
+      // housekeeping: the next build tries again
+    }
   }
 }
 

@@ -78,8 +78,8 @@ export function diskStore(cacheDir: string, warn: (line: string) => void = () =>
       if (broken) return;
       try {
         // Left-over temporary files of a killed run go too (not those of a build running now).
-        const stale = list(cacheDir, 'articles').filter((name) => abandonedTemporary(cacheDir, `articles/${name}`) || (name.endsWith('.json') && !used.has(name.slice(0, -5))));
-        const unused = list(cacheDir, 'images').filter((name) => (name.endsWith('.tmp') ? abandonedTemporary(cacheDir, `images/${name}`) : !imagesOfUsed.has(name)));
+        const stale = list(cacheDir, 'articles').filter((name) => abandonedTemporary(`articles/${name}`) || (name.endsWith('.json') && !used.has(name.slice(0, -5))));
+        const unused = list(cacheDir, 'images').filter((name) => (name.endsWith('.tmp') ? abandonedTemporary(`images/${name}`) : !imagesOfUsed.has(name)));
         removeCacheFiles(cacheDir, [...stale.map((name) => `articles/${name}`), ...unused.map((name) => `images/${name}`)]);
       } catch {
         // pruning is housekeeping; the next run tries again

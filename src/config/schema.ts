@@ -93,6 +93,8 @@ export const configSchema = z.strictObject({
   slug: z
     .string()
     .regex(/^[^/\\:*?"<>|\s.][^/\\:*?"<>|]*$/u, { error: 'expected a file name without slashes or reserved characters' })
+    .regex(/^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u, { error: 'expected a file name without control or invisible characters' })
+    .refine((value) => Buffer.byteLength(value) <= 200, { error: 'expected a file name of at most 200 bytes' })
     .optional(),
   /** Article files relative to the content folder, in reading order. */
   order: z.array(z.string().min(1), { error: 'expected a list of file names relative to the content folder' }).optional(),

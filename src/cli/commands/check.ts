@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import path from 'node:path';
 import { describeError, exitCodes, isWenjiError } from '../../errors.js';
-import { addBookOptions, configOverrides, stdout, type BookFlags } from '../book-options.js';
+import { addBookOptions, configOverrides, stdout, stdoutReport, type BookFlags } from '../book-options.js';
 import { reportFailure } from '../failure.js';
 
 interface CheckFlags extends BookFlags {
@@ -39,7 +39,7 @@ async function runCheck(dir: string, flags: CheckFlags): Promise<number> {
       return failed ? exitCodes.article : exitCodes.ok;
     }
     const report = formatMessages(result.files, { quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose), infos: 'counted', color: process.stdout.isTTY === true });
-    if (report) stdout(report);
+    if (report) stdoutReport(report);
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     if (!flags.quiet || failed) {
       const found = counts.errors || counts.warnings ? `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}` : 'no problems found';

@@ -26,7 +26,7 @@ export function diskCoverStore(cacheDir: string, warn: (line: string) => void = 
       try {
         emitCacheFile(cacheDir, `covers/${key}.jpg`, data);
         const names = readdirSync(folder);
-        removeCacheFiles(cacheDir, names.filter((name) => abandonedTemporary(cacheDir, `covers/${name}`)).map((name) => `covers/${name}`));
+        removeCacheFiles(cacheDir, names.filter((name) => abandonedTemporary(`covers/${name}`)).map((name) => `covers/${name}`));
         const older = names
           .filter((name) => name.endsWith('.jpg'))
           .map((name) => ({ name, time: statSync(path.join(folder, name)).mtimeMs }))

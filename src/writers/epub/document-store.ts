@@ -70,7 +70,7 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
     async finish() {
       await Promise.all(pending);
       try {
-        const stale = readdirSync(folder).filter((name) => (name.endsWith('.tmp') ? abandonedTemporary(cacheDir, `documents/${name}`) : !used.has(name.replace(/\.deflate$/, ''))));
+        const stale = readdirSync(folder).filter((name) => (name.endsWith('.tmp') ? abandonedTemporary(`documents/${name}`) : !used.has(name.replace(/\.deflate$/, ''))));
         removeCacheFiles(cacheDir, stale.map((name) => `documents/${name}`));
       } catch {
         // pruning is housekeeping; the next run tries again

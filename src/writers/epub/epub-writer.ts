@@ -16,6 +16,8 @@ export interface EpubSettings {
   embedFont: boolean;
   /** `styles/epub.css` with the typography rules and the book's custom.css. */
   css: string;
+  /** What was wrong with the book's custom.css (a remote reference dropped), one line each. */
+  stylesheetWarnings: string[];
 }
 
 export const epubWriter: Writer<EpubSettings, Promise<PreparedCover>> = {
@@ -26,14 +28,18 @@ export const epubWriter: Writer<EpubSettings, Promise<PreparedCover>> = {
   label: 'write EPUB',
   steps: 1,
   inBuild: true,
-  resolve: (config, flags, bookDir) => ({
-    writingMode: flags.writingMode ?? config.epub.writingMode,
-    quotes: config.epub.quotes,
-    uprightCapitals: config.typography.uprightCapitals,
-    compression: config.typography.compression,
-    embedFont: config.epub.embedFont,
-    css: readStylesheet('epub.css', bookDir, config.typography),
-  }),
+  resolve: (config, flags, bookDir) => {
+    const stylesheet = readStylesheet('epub.css', bookDir, config.typography, { packaged: true });
+    return {
+      writingMode: flags.writingMode ?? config.epub.writingMode,
+      quotes: config.epub.quotes,
+      uprightCapitals: config.typography.uprightCapitals,
+      compression: config.typography.compression,
+      embedFont: config.epub.embedFont,
+      css: stylesheet.css,
+      stylesheetWarnings: stylesheet.warnings,
+    };
+  },
   transforms: (settings) => [
     writingModeTransform({ mode: settings.writingMode, quotes: settings.quotes, uprightCapitals: settings.uprightCapitals, compression: settings.compression }),
     noteTypesTransform,
@@ -65,7 +71,7 @@ export const epubWriter: Writer<EpubSettings, Promise<PreparedCover>> = {
       cover,
       displayPath: context.display,
     });
-    return { bytes: written.bytes, warnings: written.warnings, details: written.details };
+    return { bytes: written.bytes, warnings: [...settings.stylesheetWarnings, ...written.warnings], details: written.details };
   },
 };
 

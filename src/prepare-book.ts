@@ -2,21 +2,19 @@ import path from 'node:path';
 import type { VFile } from 'vfile';
 import { buildBook } from './book/build-book.js';
 import type { ArticleCache } from './cache/article-cache.js';
-import { imageDependencies, type Dependency } from './cache/dependencies.js';
-import { labelsFor, type Labels } from './locale/labels.js';
+import { createArticleWork, type ArticleWork } from './article-work.js';
+import type { ReadingInit } from './article-reading.js';
 import { linkArticles } from './transforms/links.js';
 import type { Article, Book } from './book/model.js';
 import { loadConfig, type LoadedConfig } from './config/load.js';
 import type { Config, ConfigInput } from './config/schema.js';
 import { loadContent, withFatal } from './content/load.js';
 import { createImageFetcher } from './content/fetch-remote-image.js';
-import { ParseError, type ParseOptions } from './content/types.js';
+import { ParseError } from './content/types.js';
 import { describeError } from './errors.js';
-import { stripPatterns } from './normalize/boilerplate-patterns.js';
-import { convertConfigText, convertedLanguage, createChineseConverter, type ChineseConverter } from './normalize/chinese-conversion.js';
-import { articleIdFor, normalizeArticle, type NormalizeSettings } from './normalize/index.js';
+import { convertConfigText, convertedLanguage, createChineseConverter } from './normalize/chinese-conversion.js';
+import { articleIdFor } from './normalize/index.js';
 import { ArticleOverrides } from './config/article-overrides.js';
-import { reportFixes } from './hast/fix-tally.js';
 import { sourceLocator } from './hast/source-point.js';
 import { stageReporter, type ProgressListener } from './progress.js';
 
@@ -39,6 +37,11 @@ export interface PrepareOptions {
    * articles are read once the promise it may return settles.
    */
   onConfig?: ((config: Config, configDir: string) => void | Promise<unknown>) | undefined;
+  /**
+   * Where articles are read (the per-article budget, article-work.ts): given by a caller that
+   * keeps one worker for several runs (the preview, `check`); otherwise one is made for the run.
+   */
+  work?: ArticleWork | undefined;
 }
 
 export interface PreparedBook {
@@ -60,21 +63,30 @@ export interface PreparedBook {
 
 /** config → content → parse → normalize → Book. A broken article is reported on its file and left out. */
 export async function prepareBook(options: PrepareOptions): Promise<PreparedBook> {
+  const work = options.work ?? createArticleWork();
+  // Started first: its start-up runs beside reading the config, the content and the cover.
+  work.warm();
+  try {
+    return await prepareWith(work, options);
+  } finally {
+    if (!options.work) await work.close();
+  }
+}
+
+async function prepareWith(work: ArticleWork, options: PrepareOptions): Promise<PreparedBook> {
   const cwd = options.cwd ?? process.cwd();
   const config = loadConfig({ dir: options.dir, configPath: options.configPath, overrides: options.overrides ?? {} });
   const contentDir = options.contentDir ? path.resolve(cwd, options.contentDir) : path.join(config.dir, 'content');
   const loading = stageReporter(options.progress, 'load', 1);
   const content = loadContent({ contentDir, order: config.config.order, cwd });
   loading.end(`${content.all.length} file${content.all.length === 1 ? '' : 's'}`);
-  const { bookConfig, language, converter } = await convertedBook(config.config);
+  const { bookConfig, language } = await convertedBook(config.config);
   await options.onConfig?.(bookConfig, config.dir);
   const downloads = options.fetchImages ? imageDownloads(options.cacheDir ?? path.join(config.dir, 'out', '.cache'), options.progress) : undefined;
   const overrides = new ArticleOverrides(config.config.articles ?? {});
-  const read = await readArticles(content.files, {
-    reader: { language, labels: labelsFor(language), ...readingSettings(config.config, language, converter, downloads), overrides, downloads, fetchImages: Boolean(options.fetchImages) },
-    cache: options.cache?.(config),
-    progress: options.progress,
-  });
+  const reading: ReadingInit = { config: config.config, language, fetchImages: Boolean(options.fetchImages) };
+  work.configure(reading, downloads?.fetchRemote);
+  const read = await readArticles(content.files, { work, reading, overrides, downloads, cache: options.cache?.(config), progress: options.progress });
   const unreached = downloads?.finish();
   reportArticleProblems(read.articles);
   const book = assembleBook(bookConfig, read.articles, config.dir);
@@ -95,30 +107,15 @@ async function convertedBook(config: Config) {
   const converter = await createChineseConverter(config.typography.convert);
   const language = convertedLanguage(config.language, config.typography.convert);
   const bookConfig = converter ? { ...convertConfigText(config, converter), language } : config;
-  return { bookConfig, language, converter };
+  return { bookConfig, language };
 }
 
-/** What normalization and the readers take from book.yaml (`typography`, `strip`, `extract`, `text`). */
-function readingSettings(config: Config, language: string, converter: ChineseConverter | undefined, downloads: ImageDownloads | undefined) {
-  const { typography, text, extract, strip } = config;
-  const settings: NormalizeSettings = {
-    typography,
-    strip: stripPatterns(strip),
-    converter,
-    images: { cache: new Map(), ...(downloads ? { fetchRemote: downloads.fetchRemote } : {}) },
-  };
-  const parseOptions: ParseOptions = { language, extract, text: { ...text, split: typeof text.split === 'string' ? new RegExp(text.split, 'u') : text.split, chrome: settings.strip } };
-  return { settings, parseOptions };
-}
-
+/** What reading a file needs from the book: where it is read, the settings it is read with, the overrides, the downloads. */
 interface ArticleReader {
-  language: string;
-  labels: Labels;
-  settings: NormalizeSettings;
-  parseOptions: ParseOptions;
+  work: ArticleWork;
+  reading: ReadingInit;
   overrides: ArticleOverrides;
   downloads: ImageDownloads | undefined;
-  fetchImages: boolean;
 }
 
 interface ReadArticle {
@@ -127,14 +124,14 @@ interface ReadArticle {
 }
 
 /** Every file read and normalized in order (or taken from the cache), a failure reported on its file. */
-async function readArticles(files: VFile[], options: { reader: ArticleReader; cache: ArticleCache | undefined; progress: ProgressListener | undefined }) {
+async function readArticles(files: VFile[], options: ArticleReader & { cache: ArticleCache | undefined; progress: ProgressListener | undefined }) {
   const { cache } = options;
   const normalizing = stageReporter(options.progress, 'normalize', files.length);
   const taken = new Set<string>();
   const articles: ReadArticle[] = [];
   for (const [index, file] of files.entries()) {
     try {
-      for (const article of await readFile(file, options.reader, cache, taken)) {
+      for (const article of await readFile(file, options, cache, taken)) {
         taken.add(article.id);
         articles.push({ file, article });
       }
@@ -152,29 +149,17 @@ async function readArticles(files: VFile[], options: { reader: ArticleReader; ca
   return { articles, stats };
 }
 
-/** One file's articles: parsed and normalized, or as the cache kept them. Ids are reserved (in `taken`) by the caller once the file is read. */
+/** One file's articles: parsed and normalized (within the budget), or as the cache kept them. Ids are reserved (in `taken`) by the caller once the file is read. */
 async function readFile(file: VFile, reader: ArticleReader, cache: ArticleCache | undefined, taken: Set<string>): Promise<Article[]> {
-  const { overrides, downloads, language, labels, settings } = reader;
+  const { overrides, downloads, reading, work } = reader;
   const contentPath = file.data.contentPath ?? file.path;
   const produce = async () => {
-    // Loaded on first use: a build whose articles all come from the cache never needs the readers.
-    const { parseArticles } = await import('./content/parse.js');
     downloads?.startArticle();
-    const ids = new Set(taken);
-    const produced: Article[] = [];
-    const dependencies: Dependency[] = [];
-    const parsedArticles = await parseArticles(file, reader.parseOptions);
-    for (const parsed of parsedArticles) {
-      if (cache) dependencies.push(...imageDependencies(parsed.tree, file));
-      const override = overrides.forArticle(contentPath, parsed.piece ?? 1, parsedArticles.length);
-      produced.push(await normalizeArticle(parsed, file, { id: articleIdFor(contentPath, ids), language, labels, settings, override }));
-    }
-    // One message per kind of automatic fix for the whole file (a blog dump's posts together).
-    reportFixes(file);
+    const produced = await work.produce(file, taken, cache !== undefined);
     // An image that could not be downloaded this time (no network) may come next time: not cached.
-    return { articles: produced, dependencies, cacheable: !downloads?.failedTransiently() };
+    return { ...produced, cacheable: !downloads?.failedTransiently() };
   };
-  const inputs = { id: articleIdFor(contentPath, new Set(taken)), language, fetchImages: reader.fetchImages, overrides: overrides.entriesFor(contentPath) };
+  const inputs = { id: articleIdFor(contentPath, new Set(taken)), language: reading.language, fetchImages: reading.fetchImages, overrides: overrides.entriesFor(contentPath) };
   const produced = cache ? await cache.articles(file, inputs, produce) : (await produce()).articles;
   overrides.produced(contentPath, produced.length);
   return produced;

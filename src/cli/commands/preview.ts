@@ -58,6 +58,7 @@ async function runPreview(dir: string, flags: PreviewFlags): Promise<number> {
   try {
     server = await startPreviewServer({ port: flags.port ?? 3000, exactPort: flags.port !== undefined, state: () => builder.state, faces: builder.faces });
   } catch (error) {
+    await builder.close();
     return reportFailure(error, Boolean(flags.verbose));
   }
   const title = builder.state.config?.config.title;
@@ -69,6 +70,7 @@ async function runPreview(dir: string, flags: PreviewFlags): Promise<number> {
   try {
     await watching.close();
     await server.close();
+    await builder.close();
   } catch (error) {
     stderr(`wenji: warning: the preview did not shut down cleanly: ${describeError(error)}`);
   }

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, rename, renameSync, rmSync, writeFile, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WenjiError, describeError } from './errors.js';
+import { onExitCleanup, processAlive, recordWritten } from './exit-cleanup.js';
 
 /**
  * The only code that writes into out/. A file appears complete or not at all: the bytes go to
@@ -14,6 +15,7 @@ export function emitFile(outDir: string, fileName: string, data: Uint8Array | st
   } catch (error) {
     throw new WenjiError('output', `cannot write the output: ${describeError(error)}; check that the folder is writable`, { file: target, cause: error });
   }
+  recordWritten(target);
   return target;
 }
 
@@ -37,6 +39,8 @@ export async function emitCacheFileAsync(cacheDir: string, relative: string, dat
   // Plain callbacks: fs/promises costs the main thread several times more per file.
   const step = (run: (done: (error: NodeJS.ErrnoException | null) => void) => void) =>
     new Promise<void>((resolve, reject) => run((error) => (error ? reject(error) : resolve())));
+  // Interrupted while the write is on the thread pool: the half file goes with the process.
+  const forget = onExitCleanup(() => rmSync(temporary, { force: true }));
   try {
     mkdirSync(folder, { recursive: true });
     await step((done) => writeFile(temporary, data, done));
@@ -44,6 +48,8 @@ export async function emitCacheFileAsync(cacheDir: string, relative: string, dat
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  } finally {
+    forget();
   }
 }
 
@@ -59,17 +65,6 @@ export function abandonedTemporary(relative: string): boolean {
   return match !== null && !processAlive(Number(match[1]));
 }
 
-function processAlive(pid: number): boolean {
-  if (!Number.isSafeInteger(pid) || pid <= 0) return false;
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it is someone else's.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Removes the abandoned temporary files of `folder` (an output folder); never fails the build. */
 export function removeAbandonedTemporaries(folder: string): void {

@@ -47,7 +47,7 @@ export function createProgressView(options: { stream: NodeJS.WriteStream; quiet:
       hideCursor: true,
       clearOnComplete: false,
       stopOnComplete: false,
-      // cli-progress's own SIGINT handler would keep the build running; ours stops the view and exits.
+      // cli-progress's own SIGINT handler would keep the build running; the build's (cli/signals.ts) stops the view and exits.
       gracefulExit: false,
       barsize: 20,
       fps: 10,
@@ -56,15 +56,9 @@ export function createProgressView(options: { stream: NodeJS.WriteStream; quiet:
     cliProgress.Presets.shades_classic,
   );
   let stopped = false;
-  const interrupted = () => {
-    stop();
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    process.off('SIGINT', interrupted);
     for (const row of rows.values()) if (row.ended === undefined) row.failed = true;
     multibar.stop();
   };

@@ -4,6 +4,7 @@ import { pageSizes, writingModes, type PageSize, type WritingMode } from '../../
 import { exitCodes } from '../../errors.js';
 import { addBookOptions, configOverrides, stderr, stdout, type BookFlags } from '../book-options.js';
 import { reportFailure } from '../failure.js';
+import { exitOnSignals } from '../signals.js';
 import { terminalText } from '../terminal-text.js';
 
 interface BuildFlags extends BookFlags {
@@ -39,6 +40,7 @@ async function runBuild(dir: string, flags: BuildFlags, writers: string[]): Prom
   const [{ buildOutputs }, { createProgressView }, { countMessages, formatBytes, formatMessages }] = await Promise.all([import('../../pipeline.js'), import('../progress.js'), import('../report.js')]);
   const view = createProgressView({ stream: process.stderr, quiet: Boolean(flags.quiet) });
   const started = performance.now();
+  const uninstall = exitOnSignals(() => view.stop());
   try {
     const result = await buildOutputs({
       dir,
@@ -80,5 +82,7 @@ async function runBuild(dir: string, flags: BuildFlags, writers: string[]): Prom
   } catch (error) {
     view.stop();
     return reportFailure(error, Boolean(flags.verbose));
+  } finally {
+    uninstall();
   }
 }

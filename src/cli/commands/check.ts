@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describeError, exitCodes, isWenjiError } from '../../errors.js';
 import { addBookOptions, configOverrides, stdout, stdoutReport, type BookFlags } from '../book-options.js';
 import { reportFailure } from '../failure.js';
+import { exitOnSignals } from '../signals.js';
 
 interface CheckFlags extends BookFlags {
   strict?: boolean;
@@ -28,6 +29,7 @@ export function checkCommand(): Command {
 }
 
 async function runCheck(dir: string, flags: CheckFlags): Promise<number> {
+  const uninstall = exitOnSignals();
   try {
     const [{ checkBook }, { checkJson }, { countMessages, formatMessages }] = await Promise.all([import('../../check/check-book.js'), import('../../check/check-json.js'), import('../report.js')]);
     const result = await checkBook({ dir, contentDir: flags.content, configPath: flags.config, overrides: configOverrides(flags) });
@@ -53,5 +55,7 @@ async function runCheck(dir: string, flags: CheckFlags): Promise<number> {
       stdout(JSON.stringify({ schema: 1, ok: false, error: { kind, file, message: isWenjiError(error) ? error.message : describeError(error) } }, null, 2));
     }
     return reportFailure(error, Boolean(flags.verbose));
+  } finally {
+    uninstall();
   }
 }

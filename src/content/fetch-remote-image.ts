@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
-import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { sniffImageType } from '../locale/media-types.js';
-import { emitFile } from '../emit.js';
+import { emitCacheFile } from '../emit.js';
+import { readSealed, seal } from '../sealed-file.js';
 
 export type FetchResult =
   | { bytes: Uint8Array }
@@ -110,12 +110,10 @@ export function createImageFetcher(options: ImageFetcherOptions): ImageFetcher {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'only http and https images are downloaded' };
     const name = createHash('sha256').update(address).digest('hex').slice(0, 32);
-    try {
-      const bytes = readFileSync(path.join(cacheDir, name));
+    const kept = readSealed(path.join(cacheDir, name), address);
+    if (kept) {
       stats.cached++;
-      return { bytes };
-    } catch {
-      // not cached yet
+      return { bytes: new Uint8Array(kept) };
     }
     const unreached = await reach(url);
     if (unreached) return unreached;
@@ -129,7 +127,7 @@ export function createImageFetcher(options: ImageFetcherOptions): ImageFetcher {
     } else {
       stats.downloaded++;
       try {
-        emitFile(cacheDir, name, result.bytes);
+        emitCacheFile(cacheDir, name, seal(address, result.bytes));
       } catch {
         // A cache that cannot be written only costs a download next time.
       }

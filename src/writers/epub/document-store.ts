@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { abandonedTemporary, emitCacheFileAsync, removeCacheFiles } from '../../emit.js';
 import { describeError } from '../../errors.js';
+import { readSealed, seal } from '../../sealed-file.js';
 
 /** An article document as the EPUB holds it: XHTML deflated, with its CRC-32 and length. */
 export interface StoredDocument {
@@ -19,17 +19,15 @@ export interface DocumentStore {
   finish?(): void | Promise<void>;
 }
 
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-
 /**
  * Article documents as the EPUB holds them (rendered XHTML, deflated) in
- * `out/.cache/documents/<key>.deflate`: the CRC-32 and length of the XHTML (4 bytes each), the
- * SHA-256 of the deflate stream (32 bytes), then the stream. An unchanged article is copied into
- * the next EPUB as it is. Reading never throws: a file whose stream does not match its hash
- * (truncated, damaged) is a miss, so a bad entry never reaches a book. A failed write is one
- * warning and the build goes on.
+ * `out/.cache/documents/<key>.deflate`, sealed (sealed-file.ts): the CRC-32 and length of the
+ * XHTML (4 bytes each), then the stream, all under the hash and bound to the key. An unchanged
+ * article is copied into the next EPUB as it is. Reading never throws: a damaged, truncated or
+ * swapped file is deleted and is a miss, so a bad entry never reaches a book. A failed write is
+ * one warning and the build goes on.
  */
-const headerLength = 8 + 32;
+const headerLength = 8;
 
 export function diskDocumentStore(cacheDir: string, warn: (line: string) => void = () => {}): DocumentStore {
   const folder = path.join(cacheDir, 'documents');
@@ -39,17 +37,9 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
   return {
     read(key) {
       used.add(key);
-      let bytes: Buffer;
-      const file = path.join(folder, `${key}.deflate`);
-      if (!existsSync(file)) return undefined;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        return undefined;
-      }
-      if (bytes.length < headerLength) return undefined;
+      const bytes = readSealed(path.join(folder, `${key}.deflate`), key);
+      if (!bytes || bytes.length < headerLength) return undefined;
       const deflated = new Uint8Array(bytes.buffer, bytes.byteOffset + headerLength, bytes.length - headerLength);
-      if (sha256(deflated) !== bytes.subarray(8, headerLength).toString('hex')) return undefined;
       return { crc: bytes.readUInt32LE(0), size: bytes.readUInt32LE(4), deflated };
     },
     write(key, document: StoredDocument) {
@@ -58,9 +48,8 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
       const header = Buffer.alloc(headerLength);
       header.writeUInt32LE(document.crc, 0);
       header.writeUInt32LE(document.size, 4);
-      header.write(sha256(document.deflated), 8, 'hex');
       pending.push(
-        emitCacheFileAsync(cacheDir, `documents/${key}.deflate`, Buffer.concat([header, document.deflated])).catch((error: unknown) => {
+        emitCacheFileAsync(cacheDir, `documents/${key}.deflate`, seal(key, Buffer.concat([header, document.deflated]))).catch((error: unknown) => {
           if (broken) return;
           broken = true;
           warn(`${cacheDir}: cannot keep rendered documents in the build cache (${describeError(error)})`);

@@ -108,6 +108,9 @@ async function watchRebuilds(builder: PreviewBuilder, server: PreviewServer, dir
     paths: [contentDir, configFile, path.join(bookDir, 'styles'), stylesDir],
     ignore: [path.join(bookDir, 'out'), path.join(bookDir, 'node_modules')],
     onChange: rebuild,
+    onError: (problem) => {
+      if (!flags.quiet) stderr(`wenji: warning: ${terminalText(problem)}`);
+    },
   });
   await watcher.ready;
   say(flags, `watching ${displayPath(contentDir, process.cwd())}, ${displayPath(configFile, process.cwd())} and the stylesheets`);

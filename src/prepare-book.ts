@@ -28,6 +28,11 @@ export interface PrepareOptions {
   cwd?: string;
   /** Download remote images (`--fetch-images`), cached in `cacheDir` (default: out/.cache in the book folder). */
   fetchImages?: boolean | undefined;
+  /**
+   * The transport of `--fetch-images` (the command line's guarded client: redirects to http(s)
+   * only, never from a public address to a private one); the global fetch otherwise.
+   */
+  imageFetch?: typeof fetch | undefined;
   cacheDir?: string | undefined;
   /** Reuses articles normalized before (incremental builds, the preview); created once the config is known. */
   cache?: ((config: LoadedConfig) => ArticleCache | undefined) | undefined;
@@ -82,7 +87,7 @@ async function prepareWith(work: ArticleWork, options: PrepareOptions): Promise<
   loading.end(`${content.all.length} file${content.all.length === 1 ? '' : 's'}`);
   const { bookConfig, language } = await convertedBook(config.config);
   await options.onConfig?.(bookConfig, config.dir);
-  const downloads = options.fetchImages ? imageDownloads(options.cacheDir ?? path.join(config.dir, 'out', '.cache'), options.progress) : undefined;
+  const downloads = options.fetchImages ? imageDownloads(options.cacheDir ?? path.join(config.dir, 'out', '.cache'), options.progress, options.imageFetch) : undefined;
   const overrides = new ArticleOverrides(config.config.articles ?? {});
   const reading: ReadingInit = { config: config.config, language, fetchImages: Boolean(options.fetchImages) };
   work.configure(reading, downloads?.fetchRemote);
@@ -199,11 +204,12 @@ function assembleBook(bookConfig: Config, articles: ReadArticle[], configDir: st
  * may pass (so it is not cached), a progress row once something is downloaded, and the one line
  * about images whose hosts could not be reached.
  */
-function imageDownloads(cacheDir: string, progress: ProgressListener | undefined) {
+function imageDownloads(cacheDir: string, progress: ProgressListener | undefined, transport: typeof fetch | undefined) {
   let stage: ReturnType<typeof stageReporter> | undefined;
   let transient = false;
   const fetcher = createImageFetcher({
     cacheDir,
+    ...(transport ? { fetch: transport } : {}),
     onProgress: ({ done, total, failed }) => {
       stage ??= stageReporter(progress, 'images', total);
       stage.advance(done, failed ? `${failed} failed` : undefined, total);

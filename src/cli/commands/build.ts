@@ -5,6 +5,7 @@ import { exitCodes } from '../../errors.js';
 import { addBookOptions, configOverrides, stderr, stdout, type BookFlags } from '../book-options.js';
 import { reportFailure } from '../failure.js';
 import { exitOnSignals } from '../signals.js';
+import { guardedImageTransport } from '../image-transport.js';
 import { terminalText } from '../terminal-text.js';
 
 interface BuildFlags extends BookFlags {
@@ -52,6 +53,7 @@ async function runBuild(dir: string, flags: BuildFlags, writers: string[]): Prom
       pageSize: flags.pageSize,
       cache: flags.cache !== false,
       fetchImages: Boolean(flags.fetchImages),
+      ...(flags.fetchImages ? { imageFetch: guardedImageTransport() } : {}),
       overrides: configOverrides(flags),
       // The build log (cover drawn, font embedded, articles split…): on a terminal the task list
       // stands in for it, unless --verbose asks for everything.

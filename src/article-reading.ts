@@ -4,7 +4,7 @@ import { imageDependencies, type Dependency } from './cache/dependencies.js';
 import { ArticleOverrides } from './config/article-overrides.js';
 import type { Config } from './config/schema.js';
 import type { ParsedArticle, ParseOptions } from './content/types.js';
-import { capDepth, maxDepth } from './hast/cap-depth.js';
+import { capDepthReported } from './hast/cap-depth.js';
 import { reportFixes } from './hast/fix-tally.js';
 import { labelsFor, type Labels } from './locale/labels.js';
 import { stripPatterns } from './normalize/boilerplate-patterns.js';
@@ -65,16 +65,7 @@ export async function createArticleReader(init: ReadingInit, fetchRemote?: Image
 export async function parseCapped(file: VFile, options: ParseOptions, first = false): Promise<ParsedArticle[]> {
   const { parseArticle, parseArticles } = await import('./content/parse.js');
   const parsed = first ? [await parseArticle(file, options)] : await parseArticles(file, options);
-  for (const article of parsed) {
-    const dropped = capDepth(article.tree);
-    if (dropped > 0) {
-      file.message(`the article nests elements more than ${maxDepth} levels deep; ${dropped} elements below that level were flattened (their text is kept, their formatting is not)`, {
-        place: { line: 1, column: 1 },
-        ruleId: 'deep-nesting',
-        source: 'wenji',
-      });
-    }
-  }
+  for (const article of parsed) capDepthReported(article.tree, file);
   return parsed;
 }
 

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import type { VFile } from 'vfile';
 
 /**
  * How deep an article's elements may nest. Real articles stay far below (a saved page's main
@@ -8,7 +9,7 @@ import type { Element, ElementContent, Root, RootContent } from 'hast';
  */
 export const maxDepth = 100;
 
-/** Elements whose children must be particular elements: a flattened one becomes a `div`. */
+/** Elements whose children must be particular elements: a flattened one becomes a `div` (a `span` if it is phrasing, as `ruby`). */
 const structured = new Set(['table', 'thead', 'tbody', 'tfoot', 'tr', 'colgroup', 'ul', 'ol', 'menu', 'dl', 'ruby', 'picture', 'select', 'optgroup', 'hgroup', 'figure', 'audio', 'video', 'map']);
 
 /** Kept where they stand when the elements around them are flattened. */
@@ -29,7 +30,7 @@ export function capDepth(tree: Root, limit = maxDepth): number {
       const flat = flatten(node.children);
       dropped += flat.dropped;
       node.children = flat.children;
-      if (structured.has(node.tagName)) Object.assign(node, { tagName: 'div', properties: {} });
+      if (structured.has(node.tagName)) Object.assign(node, { tagName: inline.has(node.tagName) ? 'span' : 'div', properties: {} });
       continue;
     }
     for (const child of node.children) if (child.type === 'element') stack.push({ node: child, depth: depth + 1 });
@@ -60,4 +61,19 @@ function flatten(children: ElementContent[]): { children: ElementContent[]; drop
   return { children: out, dropped };
 }
 
-const inline = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'font', 'big', 'tt', 'strike', 'nobr', 'rt', 'rp']);
+const inline = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'font', 'big', 'tt', 'strike', 'nobr', 'rt', 'rp', 'ruby']);
+
+/**
+ * Caps `tree` and reports a flattened article on its file (once: a tree already capped drops
+ * nothing). Returns whether anything was dropped.
+ */
+export function capDepthReported(tree: Root, file: VFile): boolean {
+  const dropped = capDepth(tree);
+  if (dropped === 0) return false;
+  file.message(`the article nests elements more than ${maxDepth} levels deep; ${dropped} elements below that level were flattened (their text is kept, their formatting is not)`, {
+    place: { line: 1, column: 1 },
+    ruleId: 'deep-nesting',
+    source: 'wenji',
+  });
+  return true;
+}

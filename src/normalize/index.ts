@@ -10,6 +10,7 @@ import type { ArticleMeta } from '../content/front-matter.js';
 import { cjkShare, isCjkLetter } from '../locale/cjk-characters.js';
 import { literalElements } from '../hast/hast-tools.js';
 import { collectSections } from './sections.js';
+import rehypeBreakLongWords from './plugins/rehype-break-long-words.js';
 import rehypeCleanWhitespace from './plugins/rehype-clean-whitespace.js';
 import rehypeDropDanglingRefs from './plugins/rehype-drop-dangling-refs.js';
 import rehypeDropDecorativeImages from './plugins/rehype-drop-decorative-images.js';
@@ -139,6 +140,7 @@ export function bodyPlugins(context: NormalizeContext, title: string, language =
     [rehypeHeadingIds, { prefix: context.id }],
     // After every pass that removes elements: no link is left pointing at one that went.
     [rehypeDropDanglingRefs],
+    [rehypeBreakLongWords],
     [rehypeWarnOversized],
   ];
 }

@@ -17,7 +17,7 @@ describe('rehype-valid-markup: what the sanitizer keeps is valid XHTML', () => {
   test('table attributes, datetime, hrefs', async () => {
     const xml = await valid('<table><tr><th scope="nowhere" colspan="0">头</th><th scope="COL" colspan="2">好</th><td rowspan="x">格</td></tr></table><p><time datetime="昨天">昨</time><time datetime="2024-05-01">今</time><a href="a b.html">空</a><a href="mailto:">信</a><a href="mailto:a@b.cn">址</a><span start="3" value="2">乱</span></p>');
     assert.match(xml, /<th>头<\/th><th scope="col" colspan="2">好<\/th><td>格<\/td>/);
-    assert.match(xml, /<time>昨<\/time><time datetime="2024-05-01">今<\/time>/);
+    assert.match(xml, /<span>昨<\/span><time datetime="2024-05-01">今<\/time>/);
     assert.match(xml, /<a href="a%20b\.html">空<\/a><a>信<\/a><a href="mailto:a@b\.cn">址<\/a><span>乱<\/span>/);
   });
 
@@ -37,5 +37,12 @@ describe('rehype-valid-markup: what the sanitizer keeps is valid XHTML', () => {
     assert.match(xml, /<ruby>字<rt>zì<\/rt>词<rt>cí<\/rt><\/ruby>后/);
     assert.match(xml, /<ruby>好<rp>\(<\/rp><rt>hǎo<\/rt><rp>\)<\/rp><\/ruby>/);
     assert.match(xml, /<span>无注<\/span>/);
+  });
+
+  test('blocks where only phrasing may stand are unwrapped; a time without datetime is a span (found by the pipeline property)', async () => {
+    const xml = await valid('<pre id="x"><h2 id="y">标</h2><p>段</p></pre><h3><div>块</div></h3><p><b><time><time>时</time></time></b></p>');
+    assert.match(xml, /<pre id="x"> 标 段<\/pre>/);
+    assert.match(xml, /<h3> 块<\/h3>/);
+    assert.match(xml, /<b><span><span>时<\/span><\/span><\/b>/);
   });
 });

@@ -119,13 +119,18 @@ const blank = (node: ElementContent) => (node.type === 'text' && !node.value.tri
 function repairContent(tree: Root): void {
   // Iterative, with what matters of the ancestors: each parent's children are repaired before
   // any is entered, so removing one never disturbs the walk.
-  const stack: { parent: ParentNode; grandparent: ParentNode | undefined; inDfn: boolean; inRuby: boolean }[] = [{ parent: tree, grandparent: undefined, inDfn: false, inRuby: false }];
+  const stack: { parent: ParentNode; grandparent: ParentNode | undefined; inDfn: boolean; inRuby: boolean; phrasing: boolean }[] = [{ parent: tree, grandparent: undefined, inDfn: false, inRuby: false, phrasing: false }];
   while (stack.length > 0) {
-    const { parent, grandparent, inDfn, inRuby } = stack.pop()!;
+    const { parent, grandparent, inDfn, inRuby, phrasing } = stack.pop()!;
     const inside = (name: string) => parent.type === 'element' && parent.tagName === name;
     for (let index = 0; index < parent.children.length; index++) {
       const node = parent.children[index]!;
       if (node.type !== 'element') continue;
+      // A block where only phrasing may stand (`<pre><h2>`, `<h2><div>`, `<b><p>`): its content stays, in place.
+      if (phrasing && !phrasingElements.has(node.tagName)) {
+        parent.children.splice(index--, 1, ...(node.children.length ? [{ type: 'text', value: ' ' } as const, ...node.children] : []));
+        continue;
+      }
       switch (node.tagName) {
         case 'ruby':
           // A ruby inside a ruby (an unclosed one swallows the next): its bases and annotations join the outer one.
@@ -170,6 +175,10 @@ function repairContent(tree: Root): void {
         case 'figcaption':
           if (!inside('figure')) rename(node, 'p');
           break;
+        case 'time':
+          // Without a (valid) datetime, its text must be one: only a span can hold anything else.
+          if (node.properties.dateTime === undefined) rename(node, 'span');
+          break;
         case 'ul':
         case 'ol':
         case 'menu':
@@ -185,10 +194,15 @@ function repairContent(tree: Root): void {
           oneCaption(node, 'caption', 'first');
           break;
       }
-      stack.push({ parent: node, grandparent: parent, inDfn: inDfn || node.tagName === 'dfn', inRuby: inRuby || node.tagName === 'ruby' });
+      stack.push({ parent: node, grandparent: parent, inDfn: inDfn || node.tagName === 'dfn', inRuby: inRuby || node.tagName === 'ruby', phrasing: phrasing || phrasingOnly.has(node.tagName) });
     }
   }
 }
+
+/** Elements whose content must be phrasing content. */
+const phrasingOnly = new Set(['p', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'span', 'b', 'i', 'em', 'strong', 'small', 'sub', 'sup', 'code', 'cite', 'q', 'abbr', 'time', 'mark', 'u', 's', 'dfn', 'bdo', 'bdi', 'ruby', 'rt', 'rp', 'kbd', 'samp', 'var', 'data', 'label']);
+/** Phrasing content the sanitizer keeps (`a`, `del`, `ins` are transparent: phrasing where they stand). */
+const phrasingElements = new Set([...phrasingOnly, 'a', 'br', 'wbr', 'img', 'picture', 'source', 'del', 'ins', 'tt', 'big', 'strike', 'font', 'nobr'].filter((name) => !['p', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(name)));
 
 /** Rubies directly inside `ruby` (an unclosed one swallows the next, and so on): their children join it. */
 function joinNestedRubies(ruby: Element): void {

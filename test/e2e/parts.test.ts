@@ -156,6 +156,25 @@ describe('parts in the EPUB', () => {
     assert.deepEqual(shape.flatMap((item) => (typeof item === 'string' ? [] : [item.href])), ['part-1.xhtml', 'part-2.xhtml', 'part-3.xhtml']);
   });
 
+  test("the stylesheet has the rules for parts; a book without parts keeps the one it had before parts", async () => {
+    const { epub, pkg } = builds.horizontal;
+    const css = await epub.text(pkg.entry('style.css'));
+    const partRules = readFileSync(path.join(repoRoot, 'styles', 'epub-parts.css'), 'utf8');
+    assert.ok(css.includes(partRules), 'epub-parts.css is in the stylesheet');
+    const flat = bookCopy('flat', (dir) => {
+      rmSync(path.join(dir, 'content'), { recursive: true });
+      mkdirSync(path.join(dir, 'content'));
+      writeFileSync(path.join(dir, 'content', '01-独篇.md'), '# 独篇\n\n没有分辑的书。\n');
+    });
+    const out = path.join(root, 'flat-out');
+    const result = await runCli(['epub', flat, '--out', out, '--no-cache']);
+    assert.equal(result.code, 0, result.stderr);
+    const flatEpub = await openEpub(path.join(out, 'parts-book.epub'));
+    const flatCss = await flatEpub.text((await readPackage(flatEpub)).entry('style.css'));
+    assert.ok(!flatCss.includes('.part-title') && !flatCss.includes('.contents-part'), 'no rule for parts');
+    assert.ok(flatCss.startsWith(readFileSync(path.join(repoRoot, 'styles', 'epub.css'), 'utf8')), 'the stylesheet is styles/epub.css (and the typography rules after it)');
+  });
+
   test('vertical: the part pages are set vertically, and the book turns right to left', async () => {
     const { epub, pkg } = builds.vertical;
     assert.equal(pkg.spineAttributes['page-progression-direction'], 'rtl');

@@ -18,6 +18,8 @@ export interface EpubSettings {
   embedFont: boolean;
   /** `styles/epub.css` with the typography rules and the book's custom.css. */
   css: string;
+  /** The same with the rules for parts (`styles/epub-parts.css`), for a book that has parts. */
+  cssWithParts: string;
 }
 
 export const epubWriter: Writer<EpubSettings, Promise<PreparedCover>> = {
@@ -35,6 +37,7 @@ export const epubWriter: Writer<EpubSettings, Promise<PreparedCover>> = {
     compression: config.typography.compression,
     embedFont: config.epub.embedFont,
     css: readStylesheet('epub.css', bookDir, config.typography),
+    cssWithParts: readStylesheet(['epub.css', 'epub-parts.css'], bookDir, config.typography),
   }),
   transforms: (settings) => [
     writingModeTransform({ mode: settings.writingMode, quotes: settings.quotes, uprightCapitals: settings.uprightCapitals, compression: settings.compression }),
@@ -73,7 +76,8 @@ export async function writeEpubEdition(book: Book, settings: EpubSettings, conte
   const [{ writeEpub }, { diskDocumentStore }] = await Promise.all([import('./write-epub.js'), import('./document-store.js')]);
   const { cacheDir } = context;
   const written = await writeEpub(book, {
-    css: settings.css,
+    // A book without parts keeps the stylesheet it had before parts existed.
+    css: book.parts.length > 0 ? settings.cssWithParts : settings.css,
     writingMode: settings.writingMode,
     embedFont: settings.embedFont,
     coverStore: await coverStore(context),

@@ -153,6 +153,7 @@ function sampleBook(title = '样书', language = 'zh-Hans'): Book {
       article('second', 'A <title> & "quotes"', { authors: ['Author'], language: 'en', url: 'https://example.com/a' }),
       article('third', '第三篇'),
     ],
+    parts: [],
     images: [],
   };
 }
@@ -632,7 +633,7 @@ describe('assembleFront', () => {
 
   test('a hand-made contents list: a key with characters that need encoding', () => {
     const book = sampleBook();
-    const toc: TocEntry[] = [{ title: '一', articleId: 'a b', fragment: 'x/y?z', authors: [], children: [] }];
+    const toc: TocEntry[] = [{ kind: 'article', title: '一', articleId: 'a b', fragment: 'x/y?z', authors: [], children: [] }];
     const tree = parseDocument(assembleFront(book, toc, new Map([['a b#x/y?z', 42]]), options('vertical')));
     const link = select('ol.toc a', tree)!;
     assert.equal(link.properties.href, `${gotoPrefix}a%20b%23x%2Fy%3Fz`);

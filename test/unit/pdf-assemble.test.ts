@@ -552,9 +552,13 @@ describe('an article in another CJK locale', () => {
     for (const name of ['article-1:right', 'article-2:right', 'colophon:right', 'article-3:left']) assert.doesNotMatch(pageRule(css, name) ?? '', /font-family/, name);
   });
 
-  test('its contents entry and colophon row carry its lang', () => {
-    const front = parseDocument(assembleFront(book, buildToc(book, { depth: 1 }), new Map(), options('vertical')));
-    assert.deepEqual(selectAll('.toc > li', front).map((li) => li.properties.lang), [undefined, 'en', 'zh-Hant']);
+  test('its contents title and colophon row carry its lang; the contents numbers stay in the book’s', () => {
+    const front = parseDocument(assembleFront(book, buildToc(book, { depth: 1 }), new Map([['first', 1], ['second', 5], ['third', 9]]), options('vertical')));
+    assert.deepEqual(selectAll('.toc > li .toc-title', front).map((span) => span.properties.lang), [undefined, 'en', 'zh-Hant']);
+    assert.deepEqual(selectAll('.toc > li .toc-author', front).map((span) => span.properties.lang), [undefined, 'en']);
+    // Nothing between a number and the book's html element names another language.
+    assert.deepEqual(selectAll('.toc > li', front).map((li) => li.properties.lang), [undefined, undefined, undefined]);
+    assert.deepEqual(selectAll('.toc > li .toc-page', front).map((span) => span.properties.lang), [undefined, undefined, undefined]);
     const body = parseDocument(assembleBody(book, options('vertical', { colophon: true })));
     assert.deepEqual(selectAll('.colophon li', body).map((li) => li.properties.lang), [undefined, 'en', 'zh-Hant']);
   });

@@ -91,10 +91,13 @@ export function assembleFront(book: Book, toc: TocEntry[], pages: Map<string, nu
     const key = item.fragment ? `${item.articleId}#${item.fragment}` : item.articleId;
     const page = pages.get(key);
     const language = languages.get(item.articleId);
-    return h('li', { className: [`toc-level-${level}`, ...(inPart ? ['toc-in-part'] : [])], ...(language ? { lang: language } : {}) }, [
+    // The title and byline are in the article's language; the leader and the number are the
+    // book's, so every number of the contents is set in one face.
+    const titleLanguage = item.language ?? language;
+    return h('li', { className: [`toc-level-${level}`, ...(inPart ? ['toc-in-part'] : [])] }, [
       h('a', { href: `${gotoPrefix}${encodeURIComponent(key)}` }, [
-        h('span', { className: ['toc-title'], ...(item.language ? { lang: item.language } : {}) }, item.title),
-        item.authors.length ? h('span', { className: ['toc-author'] }, join(item.authors, labels)) : undefined,
+        h('span', { className: ['toc-title'], ...(titleLanguage ? { lang: titleLanguage } : {}) }, item.title),
+        item.authors.length ? h('span', { className: ['toc-author'], ...(language ? { lang: language } : {}) }, join(item.authors, labels)) : undefined,
         h('span', { className: ['toc-leader'] }),
         h('span', { className: ['toc-page', page !== undefined && String(page).length <= 3 ? 'tcy' : 'upright'] }, page === undefined ? '' : String(page)),
       ].filter((node) => node !== undefined)),

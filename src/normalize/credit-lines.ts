@@ -53,7 +53,7 @@ const datePattern = /(?:发布于|發布於|发表于|發表於|更新于|更新
 export const longestCreditLine = 80;
 
 /** The credits a line states, or undefined when the line is anything else. */
-export function parseCreditLine(line: string): CreditLine | undefined {
+export function parseCreditLine(line: string, options: { japanese?: boolean } = {}): CreditLine | undefined {
   let text = line.replace(/[\s\u00A0\u3000\u200B]+/g, ' ').trim();
   if (!text || [...text].length > longestCreditLine) return undefined;
   // `（编辑：某某）`, `【来源：某报】`
@@ -84,7 +84,7 @@ export function parseCreditLine(line: string): CreditLine | undefined {
     const next = role === 'original-title' ? null : nextLabel.exec(text);
     const value = (next ? text.slice(0, next.index) : text).trim();
     text = next ? text.slice(next.index).trim() : '';
-    const names = role === 'original-title' ? [value] : splitNames(value);
+    const names = role === 'original-title' ? [value] : splitNames(value, options.japanese === true);
     if (!names.length || !names.every((name) => isName(name, role))) return undefined;
     result.entries.push({ label: label[1]!, role, names });
   }
@@ -94,13 +94,15 @@ export function parseCreditLine(line: string): CreditLine | undefined {
 /** `文/图`: the stronger role wins (an author who also took the photos is the author). */
 const rank: Record<CreditRole, number> = { author: 0, translator: 1, source: 2, 'original-title': 3, staff: 4 };
 
-/** `某甲、某乙`, `某甲，某乙`, `某甲 某乙`, `某甲/某乙`; a trailing `报道` or `摄` goes. */
-function splitNames(value: string): string[] {
-  return value
-    .replace(/\s*(?:报道|報導|报导|摄|攝)$/u, '')
-    .split(/\s*[、，,/／;；]\s*|\s+(?=[^\sA-Za-z])|(?<=[^\sA-Za-z.])\s+/u)
-    .map((name) => name.trim())
-    .filter(Boolean);
+/**
+ * `某甲、某乙`, `某甲，某乙`, `某甲 某乙`, `某甲/某乙`; a trailing `报道` or `摄` goes. Japanese
+ * credits write one name with a space between family and given name (`佐藤 美咲`): there only
+ * the marks separate names.
+ */
+function splitNames(value: string, japanese: boolean): string[] {
+  const trimmed = value.replace(/\s*(?:报道|報導|报导|摄|攝)$/u, '');
+  const pieces = japanese ? trimmed.split(/\s*[、，,/／;；]\s*/u) : trimmed.split(/\s*[、，,/／;；]\s*|\s+(?=[^\sA-Za-z])|(?<=[^\sA-Za-z.])\s+/u);
+  return pieces.map((name) => name.trim().replace(/\s+/gu, ' ')).filter(Boolean);
 }
 
 /**
@@ -115,5 +117,6 @@ function isName(name: string, role: CreditRole): boolean {
   if (role === 'source') return length <= 24;
   if (/[的了吗嗎呢吧啊么麼们們我你您这這那什谁誰哪怎说說问問答是不]/u.test(name)) return false;
   if (/^\p{Script=Han}+$/u.test(name)) return length >= 2 && length <= 5;
-  return length <= 12 && /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー·・•A-Za-z]+$/u.test(name);
+  // A Japanese name may hold one space between its two parts (`佐藤 美咲`).
+  return length <= 12 && /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー·・•A-Za-z]+(?: [\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー·・•]+)?$/u.test(name);
 }

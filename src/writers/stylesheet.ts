@@ -17,13 +17,13 @@ export interface StylesheetOptions {
 }
 
 /**
- * A writer's stylesheet: wenji's own (`styles/<name>`), the CJK–Latin gap if the stylesheet is
+ * A writer's stylesheet: wenji's own (`styles/<name>`, or several one after the other), the CJK–Latin gap if the stylesheet is
  * to draw it (`typography.spacing: css`) and the `typography.compression` rules, then the
  * book's `styles/custom.css` (last, so that it can override them). The book's stylesheet is read
  * only when it is a file inside the book folder (a link out of it is not followed).
  */
-export function readStylesheet(name: string, bookDir: string, typography?: Pick<Config['typography'], 'spacing' | 'compression'>, options: StylesheetOptions = {}, packageStyles = stylesDir): Stylesheet {
-  const own = readFileSync(path.join(packageStyles, name), 'utf8') + spacingCss(typography?.spacing) + (typography ? compressionCss(typography.compression) : '');
+export function readStylesheet(name: string | readonly string[], bookDir: string, typography?: Pick<Config['typography'], 'spacing' | 'compression'>, options: StylesheetOptions = {}, packageStyles = stylesDir): Stylesheet {
+  const own = (typeof name === 'string' ? [name] : name).map((file) => readFileSync(path.join(packageStyles, file), 'utf8')).join('') + spacingCss(typography?.spacing) + (typography ? compressionCss(typography.compression) : '');
   const shown = path.join('styles', 'custom.css');
   if (path.resolve(bookDir, shown) === path.resolve(packageStyles, 'custom.css')) return { css: own, warnings: [] };
   const found = containedFile(bookDir, bookDir, shown);

@@ -45,6 +45,13 @@ describe('credit lines', () => {
   ];
   for (const [line, expected] of cases) test(`"${line}"`, () => assert.deepEqual(roles(line), expected));
 
+  test('Japanese credits keep the space inside a name; Chinese ones split on it', () => {
+    const japanese = (line: string) => parseCreditLine(line, { japanese: true })?.entries.map((entry) => `${entry.role}:${entry.names.join('+')}`);
+    assert.deepEqual(japanese('文・写真：佐藤 美咲'), ['author:佐藤 美咲']);
+    assert.deepEqual(japanese('取材・文：佐藤 美咲、鈴木 一郎'), ['author:佐藤 美咲+鈴木 一郎']);
+    assert.deepEqual(roles('记者 王五 赵六'), ['author:王五+赵六']);
+  });
+
   test('a date on the line is read', () => {
     assert.equal(parseCreditLine('原创 林晚 灯下集 2024年3月7日')?.date, '2024-03-07');
     assert.equal(parseCreditLine('文｜林晚 2024-05-01 08:30')?.date, '2024-05-01');
@@ -91,5 +98,13 @@ describe('rehype-lift-credits', () => {
     assert.deepEqual(credits.authors, ['王五']);
     assert.match((await lift('<ul><li>作者：某甲</li></ul><p>正文。</p>')).text, /作者：某甲/);
     assert.match((await lift('<blockquote><p>作者：某甲</p></blockquote><p>正文。</p>')).text, /作者：某甲/);
+  });
+});
+
+describe('rehype-lift-credits in a Japanese article', () => {
+  test('an article with kana reads its credit line as Japanese: one name with its space', async () => {
+    const { credits, text } = await lift('<p>文・写真：佐藤 美咲</p><p>坂の上に小さな郵便局がある。局長さんは一人で切手も小包も扱っている。</p>');
+    assert.deepEqual(credits.authors, ['佐藤 美咲']);
+    assert.doesNotMatch(text, /佐藤/);
   });
 });

@@ -43,10 +43,12 @@ export default function rehypeLiftCredits(options: Options = {}): Transformer<Ro
     const credits: Credits = { authors: [], translators: [], sources: [] };
     file.data.credits = credits;
     const blocks = textBlocks(tree);
+    // Japanese credits keep a space inside a name; an article with kana is Japanese enough.
+    const japanese = blocks.some((block) => block.text !== undefined && /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(block.text));
     const window = new Set([...blocks.slice(0, leading), ...blocks.slice(Math.max(leading, blocks.length - trailing))]);
     for (const block of window) {
       if (block.text === undefined) continue;
-      const line = parseCreditLine(block.text);
+      const line = parseCreditLine(block.text, { japanese });
       if (!line) continue;
       removeBlock(block);
       record(credits, line);

@@ -21,7 +21,8 @@ export interface DocumentStore {
 
 /**
  * Article documents as the EPUB holds them (rendered XHTML, deflated) in
- * `out/.cache/documents/<key>.deflate`, sealed (sealed-file.ts): the CRC-32 and length of the
+ * `out/.cache/documents/<key>.deflate` (an edition built on the EPUB keeps its own in a folder
+ * of its own, `name`, so that neither build prunes the other's), sealed (sealed-file.ts): the CRC-32 and length of the
  * XHTML (4 bytes each), then the stream, all under the hash and bound to the key. An unchanged
  * article is copied into the next EPUB as it is. Reading never throws: a damaged, truncated or
  * swapped file is deleted and is a miss, so a bad entry never reaches a book. A failed write is
@@ -29,8 +30,8 @@ export interface DocumentStore {
  */
 const headerLength = 8;
 
-export function diskDocumentStore(cacheDir: string, warn: (line: string) => void = () => {}): DocumentStore {
-  const folder = path.join(cacheDir, 'documents');
+export function diskDocumentStore(cacheDir: string, warn: (line: string) => void = () => {}, name = 'documents'): DocumentStore {
+  const folder = path.join(cacheDir, name);
   const used = new Set<string>();
   let broken = false;
   const pending: Promise<void>[] = [];
@@ -49,7 +50,7 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
       header.writeUInt32LE(document.crc, 0);
       header.writeUInt32LE(document.size, 4);
       pending.push(
-        emitCacheFileAsync(cacheDir, `documents/${key}.deflate`, seal(key, Buffer.concat([header, document.deflated]))).catch((error: unknown) => {
+        emitCacheFileAsync(cacheDir, `${name}/${key}.deflate`, seal(key, Buffer.concat([header, document.deflated]))).catch((error: unknown) => {
           if (broken) return;
           broken = true;
           warn(`${cacheDir}: cannot keep rendered documents in the build cache (${describeError(error)})`);
@@ -59,8 +60,8 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
     async finish() {
       await Promise.all(pending);
       try {
-        const stale = readdirSync(folder).filter((name) => (name.endsWith('.tmp') ? abandonedTemporary(`documents/${name}`) : !used.has(name.replace(/\.deflate$/, ''))));
-        removeCacheFiles(cacheDir, stale.map((name) => `documents/${name}`));
+        const stale = readdirSync(folder).filter((file) => (file.endsWith('.tmp') ? abandonedTemporary(`${name}/${file}`) : !used.has(file.replace(/\.deflate$/, ''))));
+        removeCacheFiles(cacheDir, stale.map((file) => `${name}/${file}`));
       } catch {
         // pruning is housekeeping; the next run tries again
       }

@@ -13,6 +13,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { isMainThread } from 'node:worker_threads';
 
 const bundle = fileURLToPath(new URL('../dist/bundle/wenji.cjs', import.meta.url));
 const compiled = new URL('../dist/src/cli/main.js', import.meta.url);
@@ -65,7 +66,9 @@ function runCached(file, id) {
   script ??= compile(file, source, undefined);
   // Written when the run is over, so that the cache holds the functions the run compiled; a
   // small cache (made by `--version` or `--help`) is replaced by the first run that does more.
-  if (!used || used.length < 1_000_000) process.once('exit', () => saveCache(script, places, used?.length ?? 0));
+  // A worker thread (the article reader, see src/article-work.ts) runs the same bundle: only the
+  // main thread writes the cache.
+  if (isMainThread && (!used || used.length < 1_000_000)) process.once('exit', () => saveCache(script, places, used?.length ?? 0));
   const module = { exports: {} };
   script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
 }

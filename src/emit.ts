@@ -1,6 +1,7 @@
-import { mkdirSync, rename, renameSync, rmSync, statSync, writeFile, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rename, renameSync, rmSync, writeFile, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WenjiError, describeError } from './errors.js';
+import { onExitCleanup, processAlive, recordWritten } from './exit-cleanup.js';
 
 /**
  * The only code that writes into out/. A file appears complete or not at all: the bytes go to
@@ -8,11 +9,13 @@ import { WenjiError, describeError } from './errors.js';
  */
 export function emitFile(outDir: string, fileName: string, data: Uint8Array | string): string {
   const target = path.join(outDir, fileName);
+  removeAbandonedTemporaries(outDir);
   try {
     writeAtomically(target, data);
   } catch (error) {
     throw new WenjiError('output', `cannot write the output: ${describeError(error)}; check that the folder is writable`, { file: target, cause: error });
   }
+  recordWritten(target);
   return target;
 }
 
@@ -36,6 +39,8 @@ export async function emitCacheFileAsync(cacheDir: string, relative: string, dat
   // Plain callbacks: fs/promises costs the main thread several times more per file.
   const step = (run: (done: (error: NodeJS.ErrnoException | null) => void) => void) =>
     new Promise<void>((resolve, reject) => run((error) => (error ? reject(error) : resolve())));
+  // Interrupted while the write is on the thread pool: the half file goes with the process.
+  const forget = onExitCleanup(() => rmSync(temporary, { force: true }));
   try {
     mkdirSync(folder, { recursive: true });
     await step((done) => writeFile(temporary, data, done));
@@ -43,21 +48,39 @@ export async function emitCacheFileAsync(cacheDir: string, relative: string, dat
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  } finally {
+    forget();
   }
 }
 
 let temporaries = 0;
 
 /**
- * A temporary file left by a run that was killed: old enough that no running build still writes
- * it (two builds of one book may run at once; each renames only its own temporary files).
+ * A temporary file (`.<name>.<pid>[.<n>].tmp`) left by a run that was killed between writing it
+ * and renaming it: its process is gone. One of a build running now — this one, or another
+ * building the same book at the same time — is not abandoned, however old.
  */
-export function abandonedTemporary(cacheDir: string, relative: string): boolean {
-  if (!relative.endsWith('.tmp')) return false;
+export function abandonedTemporary(relative: string): boolean {
+  const match = /\.[A-Za-z][\w-]*\.(\d+)(?:\.\d+)?\.tmp$/.exec(path.basename(relative));
+  return match !== null && !processAlive(Number(match[1]));
+}
+
+
+/** Removes the abandoned temporary files of `folder` (an output folder); never fails the build. */
+export function removeAbandonedTemporaries(folder: string): void {
+  let names: string[];
   try {
-    return Date.now() - statSync(path.join(cacheDir, relative)).mtimeMs > 60 * 60 * 1000;
+    names = readdirSync(folder);
   } catch {
-    return false;
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith('.') || !abandonedTemporary(name)) continue;
+    try {
+      rmSync(path.join(folder, name), { force: true });
+    } catch {
+      // housekeeping: the next build tries again
+    }
   }
 }
 

@@ -2,8 +2,8 @@ import path from 'node:path';
 import { VFile } from 'vfile';
 import { buildBook } from './book/build-book.js';
 import type { ArticleCache } from './cache/article-cache.js';
-import { imageDependencies, type Dependency } from './cache/dependencies.js';
-import { labelsFor, type Labels } from './locale/labels.js';
+import { createArticleWork, type ArticleWork } from './article-work.js';
+import { createArticleReader, type ReadingInit } from './article-reading.js';
 import { linkArticles } from './transforms/links.js';
 import type { Article, Book, Part } from './book/model.js';
 import { loadConfig, type LoadedConfig } from './config/load.js';
@@ -11,14 +11,12 @@ import type { Config, ConfigInput } from './config/schema.js';
 import { displayPath, loadContent, withFatal, type LoadedPart } from './content/load.js';
 import { readPartFile } from './content/part-file.js';
 import { createImageFetcher } from './content/fetch-remote-image.js';
-import { ParseError, type ParseOptions } from './content/types.js';
+import { ParseError } from './content/types.js';
 import { describeError } from './errors.js';
-import { stripPatterns } from './normalize/boilerplate-patterns.js';
-import { convertConfigText, convertedLanguage, createChineseConverter, type ChineseConverter } from './normalize/chinese-conversion.js';
-import { articleIdFor, normalizeArticle, type NormalizeSettings } from './normalize/index.js';
+import { convertConfigText, convertedLanguage, createChineseConverter } from './normalize/chinese-conversion.js';
+import { articleIdFor } from './normalize/index.js';
 import { normalizePartPage } from './normalize/part-page.js';
 import { ArticleOverrides } from './config/article-overrides.js';
-import { reportFixes } from './hast/fix-tally.js';
 import { sourceLocator } from './hast/source-point.js';
 import { stageReporter, type ProgressListener } from './progress.js';
 
@@ -32,6 +30,11 @@ export interface PrepareOptions {
   cwd?: string;
   /** Download remote images (`--fetch-images`), cached in `cacheDir` (default: out/.cache in the book folder). */
   fetchImages?: boolean | undefined;
+  /**
+   * The transport of `--fetch-images` (the command line's guarded client: redirects to http(s)
+   * only, never from a public address to a private one); the global fetch otherwise.
+   */
+  imageFetch?: typeof fetch | undefined;
   cacheDir?: string | undefined;
   /** Reuses articles normalized before (incremental builds, the preview); created once the config is known. */
   cache?: ((config: LoadedConfig) => ArticleCache | undefined) | undefined;
@@ -41,6 +44,11 @@ export interface PrepareOptions {
    * articles are read once the promise it may return settles.
    */
   onConfig?: ((config: Config, configDir: string) => void | Promise<unknown>) | undefined;
+  /**
+   * Where articles are read (the per-article budget, article-work.ts): given by a caller that
+   * keeps one worker for several runs (the preview, `check`); otherwise one is made for the run.
+   */
+  work?: ArticleWork | undefined;
 }
 
 export interface PreparedBook {
@@ -62,25 +70,40 @@ export interface PreparedBook {
 
 /** config → content → parse → normalize → Book. A broken article is reported on its file and left out. */
 export async function prepareBook(options: PrepareOptions): Promise<PreparedBook> {
+  const work = options.work ?? createArticleWork();
+  // Started first: its start-up runs beside reading the config, the content and the cover.
+  work.warm();
+  try {
+    return await prepareWith(work, options);
+  } finally {
+    if (!options.work) await work.close();
+  }
+}
+
+async function prepareWith(work: ArticleWork, options: PrepareOptions): Promise<PreparedBook> {
   const cwd = options.cwd ?? process.cwd();
   const config = loadConfig({ dir: options.dir, configPath: options.configPath, overrides: options.overrides ?? {} });
   const contentDir = options.contentDir ? path.resolve(cwd, options.contentDir) : path.join(config.dir, 'content');
   const loading = stageReporter(options.progress, 'load', 1);
   const content = loadContent({ contentDir, order: config.config.order, cwd });
   loading.end(`${content.all.length} file${content.all.length === 1 ? '' : 's'}`);
-  const { bookConfig, language, converter } = await convertedBook(config.config);
+  const { bookConfig, language } = await convertedBook(config.config);
   await options.onConfig?.(bookConfig, config.dir);
-  const downloads = options.fetchImages ? imageDownloads(options.cacheDir ?? path.join(config.dir, 'out', '.cache'), options.progress) : undefined;
+  const downloads = options.fetchImages ? imageDownloads(options.cacheDir ?? path.join(config.dir, 'out', '.cache'), options.progress, options.imageFetch) : undefined;
   const overrides = new ArticleOverrides(config.config.articles ?? {});
-  const reader: ArticleReader = { language, labels: labelsFor(language), ...readingSettings(config.config, language, converter, downloads), overrides, downloads, fetchImages: Boolean(options.fetchImages) };
+  const reading: ReadingInit = { config: config.config, language, fetchImages: Boolean(options.fetchImages) };
+  work.configure(reading, downloads?.fetchRemote);
   const read = await readArticles(content.files, {
-    reader,
+    work,
+    reading,
+    overrides,
+    downloads,
     cache: options.cache?.(config),
     progress: options.progress,
     // No article takes a part's id: it names the part's page in every writer.
     reserved: content.parts.map((part) => part.id),
   });
-  const parts = await readParts(content.parts, read.articles, reader, config.file ? displayPath(config.file, cwd) : 'book.yaml');
+  const parts = await readParts(content.parts, read.articles, reading, downloads, config.file ? displayPath(config.file, cwd) : 'book.yaml');
   const unreached = downloads?.finish();
   reportArticleProblems(read.articles, parts.pages);
   const book = assembleBook(bookConfig, read.articles, parts.parts, config.dir);
@@ -101,30 +124,15 @@ async function convertedBook(config: Config) {
   const converter = await createChineseConverter(config.typography.convert);
   const language = convertedLanguage(config.language, config.typography.convert);
   const bookConfig = converter ? { ...convertConfigText(config, converter), language } : config;
-  return { bookConfig, language, converter };
+  return { bookConfig, language };
 }
 
-/** What normalization and the readers take from book.yaml (`typography`, `strip`, `extract`, `text`). */
-function readingSettings(config: Config, language: string, converter: ChineseConverter | undefined, downloads: ImageDownloads | undefined) {
-  const { typography, text, extract, strip } = config;
-  const settings: NormalizeSettings = {
-    typography,
-    strip: stripPatterns(strip),
-    converter,
-    images: { cache: new Map(), ...(downloads ? { fetchRemote: downloads.fetchRemote } : {}) },
-  };
-  const parseOptions: ParseOptions = { language, extract, text: { ...text, split: typeof text.split === 'string' ? new RegExp(text.split, 'u') : text.split, chrome: settings.strip } };
-  return { settings, parseOptions };
-}
-
+/** What reading a file needs from the book: where it is read, the settings it is read with, the overrides, the downloads. */
 interface ArticleReader {
-  language: string;
-  labels: Labels;
-  settings: NormalizeSettings;
-  parseOptions: ParseOptions;
+  work: ArticleWork;
+  reading: ReadingInit;
   overrides: ArticleOverrides;
   downloads: ImageDownloads | undefined;
-  fetchImages: boolean;
 }
 
 interface ReadArticle {
@@ -133,14 +141,14 @@ interface ReadArticle {
 }
 
 /** Every file read and normalized in order (or taken from the cache), a failure reported on its file. */
-async function readArticles(files: VFile[], options: { reader: ArticleReader; cache: ArticleCache | undefined; progress: ProgressListener | undefined; reserved: string[] }) {
+async function readArticles(files: VFile[], options: ArticleReader & { cache: ArticleCache | undefined; progress: ProgressListener | undefined; reserved: string[] }) {
   const { cache } = options;
   const normalizing = stageReporter(options.progress, 'normalize', files.length);
   const taken = new Set<string>(options.reserved);
   const articles: ReadArticle[] = [];
   for (const [index, file] of files.entries()) {
     try {
-      for (const article of await readFile(file, options.reader, cache, taken)) {
+      for (const article of await readFile(file, options, cache, taken)) {
         taken.add(article.id);
         articles.push({ file, article });
       }
@@ -158,29 +166,17 @@ async function readArticles(files: VFile[], options: { reader: ArticleReader; ca
   return { articles, stats };
 }
 
-/** One file's articles: parsed and normalized, or as the cache kept them. Ids are reserved (in `taken`) by the caller once the file is read. */
+/** One file's articles: parsed and normalized (within the budget), or as the cache kept them. Ids are reserved (in `taken`) by the caller once the file is read. */
 async function readFile(file: VFile, reader: ArticleReader, cache: ArticleCache | undefined, taken: Set<string>): Promise<Article[]> {
-  const { overrides, downloads, language, labels, settings } = reader;
+  const { overrides, downloads, reading, work } = reader;
   const contentPath = file.data.contentPath ?? file.path;
   const produce = async () => {
-    // Loaded on first use: a build whose articles all come from the cache never needs the readers.
-    const { parseArticles } = await import('./content/parse.js');
     downloads?.startArticle();
-    const ids = new Set(taken);
-    const produced: Article[] = [];
-    const dependencies: Dependency[] = [];
-    const parsedArticles = await parseArticles(file, reader.parseOptions);
-    for (const parsed of parsedArticles) {
-      if (cache) dependencies.push(...imageDependencies(parsed.tree, file));
-      const override = overrides.forArticle(contentPath, parsed.piece ?? 1, parsedArticles.length);
-      produced.push(await normalizeArticle(parsed, file, { id: articleIdFor(contentPath, ids), language, labels, settings, override }));
-    }
-    // One message per kind of automatic fix for the whole file (a blog dump's posts together).
-    reportFixes(file);
+    const produced = await work.produce(file, taken, cache !== undefined);
     // An image that could not be downloaded this time (no network) may come next time: not cached.
-    return { articles: produced, dependencies, cacheable: !downloads?.failedTransiently() };
+    return { ...produced, cacheable: !downloads?.failedTransiently() };
   };
-  const inputs = { id: articleIdFor(contentPath, new Set(taken)), language, fetchImages: reader.fetchImages, overrides: overrides.entriesFor(contentPath) };
+  const inputs = { id: articleIdFor(contentPath, new Set(taken)), language: reading.language, fetchImages: reading.fetchImages, overrides: overrides.entriesFor(contentPath) };
   const produced = cache ? await cache.articles(file, inputs, produce) : (await produce()).articles;
   overrides.produced(contentPath, produced.length);
   return produced;
@@ -209,7 +205,9 @@ function reportArticleProblems(articles: ReadArticle[], pages: ReadArticle[]): v
  * that has none, is left out (said on its file, or in book.yaml for a part of `order`); two parts
  * of one title are reported too. Each page is normalized like an article (normalizePartPage).
  */
-async function readParts(loaded: LoadedPart[], articles: ReadArticle[], reader: ArticleReader, bookFile: string) {
+async function readParts(loaded: LoadedPart[], articles: ReadArticle[], reading: ReadingInit, downloads: ImageDownloads | undefined, bookFile: string) {
+  // Part pages are a title and a few lines: read in this thread, with the articles' settings.
+  const reader = loaded.length ? await createArticleReader(reading, downloads?.fetchRemote) : undefined;
   const idsOf = new Map<string, string[]>();
   for (const { file, article } of articles) idsOf.set(file.data.contentPath!, [...(idsOf.get(file.data.contentPath!) ?? []), article.id]);
   const parts: Part[] = [];
@@ -237,10 +235,18 @@ async function readParts(loaded: LoadedPart[], articles: ReadArticle[], reader: 
     const preface = prefaceText?.trim() ? prefaceFile(prefaceText, part, bookFile) : undefined;
     const index = part.index && !part.index.messages.some((message) => message.fatal) ? part.index : undefined;
     if (index && preface) index.message(`the text of this file is not used: ${part.yaml ? 'the folder\'s _part.yaml' : 'book.yaml\'s order'} gives the part's preface`, { place: { line: 1, column: 1 }, ruleId: 'part', source: 'wenji' });
-    const page = await normalizePartPage(
-      { id: part.id, title, folder: part.folder, index, preface, file: (part.yaml ?? part.index)?.path ?? bookFile },
-      { language: reader.language, labels: reader.labels, settings: reader.settings, parseOptions: reader.parseOptions },
-    );
+    const pageContext = { language: reader!.language, labels: reader!.labels, settings: reader!.settings, parseOptions: reader!.parseOptions };
+    const pageSource = { id: part.id, title, folder: part.folder, file: (part.yaml ?? part.index)?.path ?? bookFile };
+    let page: Article;
+    try {
+      page = await normalizePartPage({ ...pageSource, index, preface }, pageContext);
+    } catch (error) {
+      // A preface or index.md that cannot be read is reported on its file; the part keeps its title.
+      if (!(error instanceof ParseError)) throw error;
+      const own = preface ?? index;
+      if (own) withFatal(own, error.message, error.ruleId, { line: error.line ?? 1, column: 1 });
+      page = await normalizePartPage({ ...pageSource, index: undefined, preface: undefined }, pageContext);
+    }
     const key = page.title.replace(/\s+/g, '').toLowerCase();
     const same = seen.get(key);
     if (same) report(part, `two parts have the title "${page.title}" (also ${same.contentPath || same.file}); give one another title`, page.title);
@@ -286,11 +292,12 @@ function assembleBook(bookConfig: Config, articles: ReadArticle[], parts: Part[]
  * may pass (so it is not cached), a progress row once something is downloaded, and the one line
  * about images whose hosts could not be reached.
  */
-function imageDownloads(cacheDir: string, progress: ProgressListener | undefined) {
+function imageDownloads(cacheDir: string, progress: ProgressListener | undefined, transport: typeof fetch | undefined) {
   let stage: ReturnType<typeof stageReporter> | undefined;
   let transient = false;
   const fetcher = createImageFetcher({
     cacheDir,
+    ...(transport ? { fetch: transport } : {}),
     onProgress: ({ done, total, failed }) => {
       stage ??= stageReporter(progress, 'images', total);
       stage.advance(done, failed ? `${failed} failed` : undefined, total);

@@ -92,15 +92,32 @@ function describe(title: string, articles: Article[], language: string): string 
 
 /**
  * A file name from a title: Latin letters are lower-cased and joined with hyphens; CJK
- * characters are kept (they are valid in file names everywhere a book is read).
+ * characters are kept (they are valid in file names everywhere a book is read); control and
+ * invisible formatting characters are not.
  */
 export function slugify(title: string): string {
   const slug = title
     .normalize('NFKC')
+    // Control and format characters (ESC, BEL, bidi overrides) never go into a file name.
+    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, '-')
     .replace(/[\\/:*?"<>|#%&{}$!'@`=+^~[\]()（）《》〈〉「」『』【】，。、；：！？·…—\s]+/gu, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
-    .toLowerCase()
-    .slice(0, 80);
-  return slug || 'book';
+    .toLowerCase();
+  return withinBytes([...slug].slice(0, 80), 180).join('').replace(/[-.]+$/, '') || 'book';
+}
+
+/**
+ * As many characters as fit in `bytes` of UTF-8: a file name is limited to 255 bytes, and the
+ * output's temporary name adds its own part (`.<slug>.epub.<pid>.tmp`).
+ */
+function withinBytes(chars: string[], bytes: number): string[] {
+  let used = 0;
+  let count = 0;
+  for (const char of chars) {
+    used += Buffer.byteLength(char);
+    if (used > bytes) break;
+    count++;
+  }
+  return chars.slice(0, count);
 }

@@ -1,13 +1,18 @@
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
-import { visit } from '../hast/visit.js';
 import type { VFile } from 'vfile';
+import { containedFile, hasScheme, localReference, maxReferencedBytes } from '../contained-path.js';
+import { visit } from '../hast/visit.js';
 import { sha256 } from './fingerprint.js';
 
-/** A file an article reads besides its source (an image), and what it held: a digest, or null when absent. */
+/**
+ * A file an article reads besides its source (an image), and what it held: a digest, or null
+ * when absent. A path the image resolver refuses without reading it (outside the content
+ * folder, not a file, too large) is recorded by that reason alone: its bytes are never read.
+ */
 export interface Dependency {
-  /** Relative to the content folder, forward slashes. */
+  /** Relative to the content folder, forward slashes (it may lead out of it: then it is never read). */
   path: string;
   digest: string | null;
 }
@@ -27,31 +32,27 @@ export function imageDependencies(tree: Root, file: VFile): Dependency[] {
     if (node.tagName !== 'img') return;
     for (const name of imageAttributes) {
       const value = node.properties[name];
-      if (typeof value !== 'string') continue;
-      const src = value.trim();
-      if (!src || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) continue;
-      let relative = src.replace(/[?#].*$/, '');
-      try {
-        relative = decodeURIComponent(relative);
-      } catch {
-        // the raw path is what the image resolver tries too
-      }
-      seen.add(path.relative(root, path.resolve(path.dirname(article), relative)).split(path.sep).join('/'));
+      if (typeof value !== 'string' || !value.trim() || hasScheme(value)) continue;
+      seen.add(path.relative(root, path.resolve(path.dirname(article), localReference(value))).split(path.sep).join('/'));
     }
   });
-  return [...seen].sort().map((relative) => ({ path: relative, digest: digestOf(path.join(root, relative)) }));
+  return [...seen].sort().map((reference) => ({ path: reference, digest: digestOf(root, reference) }));
 }
 
 /** Whether every dependency still holds what it held when the article was cached. */
 export function dependenciesUnchanged(dependencies: Dependency[], contentRoot: string): boolean {
-  return dependencies.every((dependency) => digestOf(path.join(contentRoot, dependency.path)) === dependency.digest);
+  return dependencies.every((dependency) => digestOf(contentRoot, dependency.path) === dependency.digest);
 }
 
-function digestOf(file: string): string | null {
+/** What the image resolver would find at `reference` (relative to the content folder), by the same containment rule. */
+function digestOf(root: string, reference: string): string | null {
+  const found = containedFile(root, root, reference);
+  if (!found.ok) return found.reason === 'missing' ? null : found.reason;
+  // Refused unread by the resolver, so only its size can change what the article says.
+  if (found.size > maxReferencedBytes) return `too-large:${found.size}`;
   try {
-    if (!statSync(file).isFile()) return 'not-a-file';
-    return sha256(readFileSync(file));
+    return sha256(readFileSync(found.path));
   } catch {
-    return null;
+    return 'unreadable';
   }
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ImageAsset } from '../book/model.js';
 import { abandonedTemporary, emitCacheFile, emitCacheFileAsync, removeCacheFiles } from '../emit.js';
 import { describeError } from '../errors.js';
+import { discard, readSealed, seal } from '../sealed-file.js';
 import { imageMatchesHref, type ArticleStore } from './article-cache.js';
 import { isEntry, type CacheEntry } from './entry.js';
 
@@ -11,8 +12,9 @@ const cachedirTag = 'Signature: 8a477f597d28d172789f06886806bc55\n# This folder 
 
 /**
  * Entries in `out/.cache`: `articles/<key>.json` (the Article with its hast body and messages)
- * and `images/<hash>.<ext>` (image bytes, shared between articles). Reading never throws: a
- * missing, truncated or foreign entry is a miss. A failed write turns the cache off for the
+ * and `images/<hash>.<ext>` (image bytes, shared between articles, named by their hash).
+ * Reading never throws: a missing entry is a miss; a damaged, truncated, swapped or foreign one
+ * (sealed-file.ts; an image whose bytes do not match its name) is deleted and is a miss. A failed write turns the cache off for the
  * rest of the run with one warning; the build itself goes on.
  */
 export function diskStore(cacheDir: string, warn: (line: string) => void = () => {}): ArticleStore {
@@ -29,19 +31,27 @@ export function diskStore(cacheDir: string, warn: (line: string) => void = () =>
     read(key) {
       let entry: unknown;
       const file = path.join(cacheDir, 'articles', `${key}.json`);
-      // A miss is the common case of a first build: checked without the cost of an exception.
-      if (!existsSync(file)) return undefined;
+      const payload = readSealed(file, key);
+      if (!payload) return undefined;
       try {
-        entry = JSON.parse(readFileSync(file, 'utf8'));
+        entry = JSON.parse(payload.toString('utf8'));
       } catch {
+        entry = undefined;
+      }
+      if (!isEntry(entry, key)) {
+        // Sealed by an older wenji with another schema: rewritten by this build.
+        discard(file);
         return undefined;
       }
-      if (!isEntry(entry, key)) return undefined;
       const images = new Map<string, Uint8Array>();
       for (const image of entry.articles.flatMap((article) => article.images)) {
+        const imageFile = path.join(cacheDir, 'images', path.basename(image.href));
         try {
-          const data = readFileSync(path.join(cacheDir, 'images', path.basename(image.href)));
-          if (!imageMatchesHref(image.href, data)) return undefined;
+          const data = readFileSync(imageFile);
+          if (!imageMatchesHref(image.href, data)) {
+            discard(imageFile);
+            return undefined;
+          }
           images.set(image.href, data);
         } catch {
           return undefined;
@@ -69,7 +79,7 @@ export function diskStore(cacheDir: string, warn: (line: string) => void = () =>
       // Images first: an entry on disk never points at an image that is not there yet.
       pending.push(
         Promise.all(newImages.map((image) => emitCacheFileAsync(cacheDir, `images/${path.basename(image.href)}`, image.data)))
-          .then(() => emitCacheFileAsync(cacheDir, `articles/${entry.key}.json`, json))
+          .then(() => emitCacheFileAsync(cacheDir, `articles/${entry.key}.json`, seal(entry.key, json)))
           .catch(failed),
       );
     },
@@ -78,8 +88,8 @@ export function diskStore(cacheDir: string, warn: (line: string) => void = () =>
       if (broken) return;
       try {
         // Left-over temporary files of a killed run go too (not those of a build running now).
-        const stale = list(cacheDir, 'articles').filter((name) => abandonedTemporary(cacheDir, `articles/${name}`) || (name.endsWith('.json') && !used.has(name.slice(0, -5))));
-        const unused = list(cacheDir, 'images').filter((name) => (name.endsWith('.tmp') ? abandonedTemporary(cacheDir, `images/${name}`) : !imagesOfUsed.has(name)));
+        const stale = list(cacheDir, 'articles').filter((name) => abandonedTemporary(`articles/${name}`) || (name.endsWith('.json') && !used.has(name.slice(0, -5))));
+        const unused = list(cacheDir, 'images').filter((name) => (name.endsWith('.tmp') ? abandonedTemporary(`images/${name}`) : !imagesOfUsed.has(name)));
         removeCacheFiles(cacheDir, [...stale.map((name) => `articles/${name}`), ...unused.map((name) => `images/${name}`)]);
       } catch {
         // pruning is housekeeping; the next run tries again

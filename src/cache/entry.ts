@@ -47,6 +47,11 @@ export function toEntry(key: string, articles: Article[], messages: VFileMessage
   };
 }
 
+/** Messages as plain JSON (for the cache, and from a worker thread to the main one). */
+export function storeMessages(messages: VFileMessage[]): StoredMessage[] {
+  return messages.map(storeMessage);
+}
+
 function storeMessage(message: VFileMessage): StoredMessage {
   const stored: StoredMessage = { reason: message.reason };
   if (message.ruleId) stored.ruleId = message.ruleId;

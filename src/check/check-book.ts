@@ -6,7 +6,7 @@ import { VFile } from 'vfile';
 import type { LoadedConfig } from '../config/load.js';
 import { displayPath } from '../content/load.js';
 import { articleExtensions } from '../content/readers.js';
-import { parseArticle } from '../content/parse.js';
+import { createArticleWork, type ArticleWork } from '../article-work.js';
 import { articleLanguage, defaultSettings, textPlugins } from '../normalize/index.js';
 import { sourceLocator } from '../hast/source-point.js';
 import { prepareBook, type PrepareOptions } from '../prepare-book.js';
@@ -38,8 +38,18 @@ const imageExtensions = new Set(['.png', '.jpg', '.jpeg', '.gif', '.webp', '.svg
  * content/ that no article uses. Every message gets a place: whole-file ones the file's start.
  */
 export async function checkBook(options: CheckOptions): Promise<CheckResult> {
+  // One worker for the build's reading and the lint's own parse: both within the article budget.
+  const work = createArticleWork();
+  try {
+    return await checkWith(work, options);
+  } finally {
+    await work.close();
+  }
+}
+
+async function checkWith(work: ArticleWork, options: CheckOptions): Promise<CheckResult> {
   const cwd = options.cwd ?? process.cwd();
-  const prepared = await prepareBook({ ...options, cache: undefined });
+  const prepared = await prepareBook({ ...options, cache: undefined, work });
   const { config, contentDir } = prepared;
   const language = prepared.book.meta.language;
   const settings = { ...defaultSettings(), typography: config.config.typography };
@@ -50,7 +60,14 @@ export async function checkBook(options: CheckOptions): Promise<CheckResult> {
     if (file.data.partOf && !file.data.format) continue;
     // A copy, so the reader's own warnings (front matter) are not reported twice.
     const copy = new VFile({ path: file.path, value: file.value, data: { ...file.data } });
-    const parsed = await parseArticle(copy, { language });
+    let parsed;
+    try {
+      [parsed] = await work.parse(copy, { language }, true);
+    } catch {
+      // The build's own reading of the file succeeded; a second read that fails adds nothing to report.
+      continue;
+    }
+    if (!parsed) continue;
     // A text file's title is its first line (the build reports one it had to derive: derived-title).
     if (!file.data.partOf && !parsed.meta.title && parsed.titleFrom !== 'text' && parsed.fallbackTitles.length <= 1) {
       file.message(`the article has no title (no front-matter title, no # heading, no <title>), so its file name is used: “${parsed.fallbackTitles[0] ?? ''}”`, {

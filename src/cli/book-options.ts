@@ -1,5 +1,6 @@
 import { Option, type Command } from 'commander';
 import type { ConfigInput } from '../config/schema.js';
+import { terminalLines } from './terminal-text.js';
 
 /** Flags that say where the book is and override book.yaml, shared by build, check and preview. */
 export interface BookFlags {
@@ -34,5 +35,9 @@ export function configOverrides(flags: BookFlags): Partial<ConfigInput> {
   };
 }
 
-export const stdout = (line: string) => process.stdout.write(`${line}\n`);
-export const stderr = (line: string) => process.stderr.write(`${line}\n`);
+/** A line (or lines) of wenji's own, which may quote untrusted text: controls in it are shown as escapes (terminal-text.ts). */
+export const stdout = (line: string) => process.stdout.write(`${terminalLines(line)}\n`);
+export const stderr = (line: string) => process.stderr.write(`${terminalLines(line)}\n`);
+/** A report made by `formatMessages`, which made its untrusted parts safe itself (and may colour them). */
+export const stdoutReport = (text: string) => process.stdout.write(`${text}\n`);
+export const stderrReport = (text: string) => process.stderr.write(`${text}\n`);

@@ -32,7 +32,7 @@ Examples:
   wenji build path/to/book         EPUB and PDF for another book folder
   wenji epub --content articles --out dist --title "夜读集"   no book.yaml needed
 
-Exit codes: 0 ok · 2 usage · 3 config · 4 content · 5 some articles had errors (check: problems found) · 6 browser · 7 output · 8 render · 9 init: file exists · 10 preview: server · 11 add: a source failed · 1 internal`,
+Exit codes: 0 ok · 2 usage · 3 config · 4 content · 5 some articles had errors (check: problems found) · 6 browser · 7 output · 8 render · 9 init: file exists · 10 preview: server · 11 add: a source failed · 130 interrupted (Ctrl-C; 143 SIGTERM) · 1 internal`,
     );
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();

@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import type { ProgressEvent, ProgressListener, Stage } from '../progress.js';
 import { writers } from '../writers/index.js';
+import { terminalLines, terminalText } from './terminal-text.js';
 
 /** How a command shows its progress and its notes: one object per run. */
 export interface ProgressView {
@@ -8,8 +9,10 @@ export interface ProgressView {
   listener: ProgressListener;
   /** A plain `wenji: …` status line: shown only where there is no live view. */
   log(line: string): void;
-  /** Text that must be seen (warnings, reports): printed above a live view. */
+  /** Text that must be seen (warnings): printed above a live view, controls shown as escapes. */
   print(text: string): void;
+  /** A report from `formatMessages` (safe already, maybe coloured): printed above a live view. */
+  printReport(text: string): void;
   /** Ends the live view, leaving its final state on screen. Safe to call twice. */
   stop(): void;
 }
@@ -31,9 +34,10 @@ interface Row {
 export function createProgressView(options: { stream: NodeJS.WriteStream; quiet: boolean; live?: boolean }): ProgressView {
   const { stream, quiet } = options;
   const write = (text: string) => stream.write(text.endsWith('\n') ? text : `${text}\n`);
-  if (quiet) return { listener: () => {}, log: () => {}, print: write, stop: () => {} };
+  const safe = (text: string) => write(terminalLines(text));
+  if (quiet) return { listener: () => {}, log: () => {}, print: safe, printReport: write, stop: () => {} };
   const live = options.live ?? (stream.isTTY === true && process.env.TERM !== 'dumb' && !process.env.CI);
-  if (!live) return { listener: () => {}, log: (line) => write(`wenji: ${line}`), print: write, stop: () => {} };
+  if (!live) return { listener: () => {}, log: (line) => safe(`wenji: ${line}`), print: safe, printReport: write, stop: () => {} };
 
   const rows = new Map<Stage, Row>();
   const multibar = new cliProgress.MultiBar(
@@ -43,7 +47,7 @@ export function createProgressView(options: { stream: NodeJS.WriteStream; quiet:
       hideCursor: true,
       clearOnComplete: false,
       stopOnComplete: false,
-      // cli-progress's own SIGINT handler would keep the build running; ours stops the view and exits.
+      // cli-progress's own SIGINT handler would keep the build running; the build's (cli/signals.ts) stops the view and exits.
       gracefulExit: false,
       barsize: 20,
       fps: 10,
@@ -52,15 +56,9 @@ export function createProgressView(options: { stream: NodeJS.WriteStream; quiet:
     cliProgress.Presets.shades_classic,
   );
   let stopped = false;
-  const interrupted = () => {
-    stop();
-    process.exit(130);
-  };
-  process.once('SIGINT', interrupted);
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    process.off('SIGINT', interrupted);
     for (const row of rows.values()) if (row.ended === undefined) row.failed = true;
     multibar.stop();
   };
@@ -84,10 +82,12 @@ export function createProgressView(options: { stream: NodeJS.WriteStream; quiet:
       row.bar.update(row.bar.getTotal(), { row, stage: event.stage });
     }
   };
+  const print = (text: string) => (multibar.isActive ? multibar.log(text.endsWith('\n') ? text : `${text}\n`) : write(text));
   return {
     listener,
     log: () => {},
-    print: (text) => (multibar.isActive ? multibar.log(text.endsWith('\n') ? text : `${text}\n`) : write(text)),
+    print: (text) => print(terminalLines(text)),
+    printReport: print,
     stop,
   };
 }
@@ -106,5 +106,5 @@ function formatRow(stage: Stage, row: Row, value: number, total: number): string
   const bar = `${'█'.repeat(filled)}${'░'.repeat(width - filled)}`;
   const count = stage === 'normalize' || stage === 'images' ? `${value}/${total}`.padStart(9) : ''.padStart(9);
   const seconds = (((row.ended ?? performance.now()) - row.started) / 1000).toFixed(1).padStart(5);
-  return `${status} ${(labels[stage] ?? stage).padEnd(10)} ${bar} ${count} ${seconds} s  ${row.note}`.trimEnd();
+  return `${status} ${(labels[stage] ?? stage).padEnd(10)} ${bar} ${count} ${seconds} s  ${terminalText(row.note)}`.trimEnd();
 }

@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import { foldMessages, messageRange, severityOf, sortMessages, type Message } from '../check/arrange-messages.js';
 import { messageCount } from '../hast/fix-tally.js';
+import { terminalText } from './terminal-text.js';
 
 export interface Counts {
   errors: number;
@@ -31,7 +32,8 @@ export interface FormatOptions {
 /**
  * Per-file messages in the vfile-reporter layout (`file`, then `line:col  severity  message
  * rule  source`), files in the order given (reading order), messages by place. Without
- * `verbose`, identical messages of one file are one line with a count at the first place.
+ * `verbose`, identical messages of one file are one line with a count at the first place. File
+ * names and messages are made safe for a terminal here (terminal-text.ts), before colouring.
  */
 export function formatMessages(files: VFile[], options: FormatOptions): string {
   const shown = (message: Message) => {
@@ -47,15 +49,15 @@ export function formatMessages(files: VFile[], options: FormatOptions): string {
     const rows = (options.verbose ? sorted.map((message) => ({ message, count: 1 })) : foldMessages(sorted)).map(({ message, count }) => ({
       place: placeText(message),
       severity: severityOf(message),
-      text: count > 1 ? `${message.reason} (×${count}; --verbose lists them)` : message.reason,
-      rule: [message.ruleId, message.source].filter(Boolean).join('  '),
+      text: terminalText(count > 1 ? `${message.reason} (×${count}; --verbose lists them)` : message.reason),
+      rule: terminalText([message.ruleId, message.source].filter(Boolean).join('  ')),
     }));
     const width = Math.max(...rows.map((row) => row.place.length));
     const worst = rows.some((row) => row.severity === 'error') ? '31' : rows.some((row) => row.severity === 'warning') ? '33' : '32';
     const colors = { error: '31', warning: '33', info: '32' } as const;
     return [
       [
-        paint(`4;${worst}`, file.path),
+        paint(`4;${worst}`, terminalText(file.path)),
         ...rows.map((row) => `${row.place.padEnd(width)}  ${paint(colors[row.severity], row.severity.padEnd(7))} ${row.text}${row.rule ? `  ${row.rule}` : ''}`),
       ].join('\n'),
     ];

@@ -9,7 +9,7 @@ import { labelsFor } from '../locale/labels.js';
 import { findConfig, loadConfig } from '../config/load.js';
 import { createImageFetcher } from '../content/fetch-remote-image.js';
 import { frontMatterKeys } from '../content/front-matter.js';
-import { parseArticles } from '../content/parse.js';
+import { createArticleWork } from '../article-work.js';
 import { isText } from '../content/title-candidates.js';
 import { ParseError, type ParsedArticle } from '../content/types.js';
 import { describeError, WenjiError } from '../errors.js';
@@ -126,6 +126,8 @@ export async function addSources(options: AddOptions): Promise<SourceResult[]> {
   const removeDownloads = () => rmSync(downloads, { recursive: true, force: true });
   process.once('exit', removeDownloads);
   const results: SourceResult[] = [];
+  // Each source is parsed on a worker within the article budget, so one hostile page costs only itself.
+  const work = createArticleWork();
   const readOptions = {
     cwd,
     timeoutMs: options.timeoutMs ?? defaultPageTimeout,
@@ -151,7 +153,7 @@ export async function addSources(options: AddOptions): Promise<SourceResult[]> {
     if (redirectedTo && !options.force) return { status: 'exists', source, existing: shown(path.join(contentDir, redirectedTo), cwd) };
     let parsed: ParsedArticle[];
     try {
-      parsed = await parseArticles(read.file, parseOptions);
+      parsed = await work.parse(read.file, parseOptions);
     } catch (error) {
       if (!(error instanceof ParseError)) throw error;
       return { status: 'failed', source, kind: 'parse', reason: `${error.line ? `line ${error.line}: ` : ''}${error.message}` };
@@ -221,6 +223,7 @@ export async function addSources(options: AddOptions): Promise<SourceResult[]> {
       }
     }
   } finally {
+    await work.close();
     removeDownloads();
     process.removeListener('exit', removeDownloads);
   }

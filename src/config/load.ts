@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { yamlValue } from './yaml-value.js';
 import type { z } from 'zod';
 import { WenjiError } from '../errors.js';
 import { configKeys, configSchema, type Config, type ConfigInput } from './schema.js';
@@ -50,7 +51,9 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
       const pos = syntax.linePos?.[0];
       throw new WenjiError('config', `${pos ? `line ${pos.line}: ` : ''}invalid YAML: ${firstLine(syntax.message).replace(/ at line \d+, column \d+:?$/, '')}`, { file: shown });
     }
-    const value: unknown = doc.toJS();
+    const read = yamlValue(doc, lines);
+    if (!read.ok) throw new WenjiError('config', `${read.line ? `line ${read.line}: ` : ''}invalid YAML: ${read.message}`, { file: shown });
+    const value = read.value;
     if (value !== null && value !== undefined && (typeof value !== 'object' || Array.isArray(value))) {
       throw new WenjiError('config', 'expected key: value pairs (title: …, author: …)', { file: shown });
     }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { compressionModes } from '../locale/cjk-locale.js';
+import { isCalendarDate } from './calendar-date.js';
 
 /** A name or a list of names: `author: 周岚` or `author: [周岚, 陈默]`. */
 const names = z.union([z.string().min(1), z.array(z.string().min(1))], {
@@ -8,10 +9,11 @@ const names = z.union([z.string().min(1), z.array(z.string().min(1))], {
 
 const isoDate = z
   .union([z.string(), z.date()], { error: 'expected a date like 2024-05-01' })
-  .transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value.trim()))
+  .transform((value) => (value instanceof Date ? (Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString().slice(0, 10)) : value.trim()))
   .refine((value) => /^\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$/.test(value), {
     error: 'expected a date like 2024-05-01 (YYYY, YYYY-MM or YYYY-MM-DD)',
-  });
+  })
+  .refine(isCalendarDate, { error: 'expected a date the calendar has (month 01–12, a day the month has)' });
 
 export const writingModes = ['vertical', 'horizontal'] as const;
 export type WritingMode = (typeof writingModes)[number];
@@ -119,6 +121,8 @@ export const configSchema = z.strictObject({
   slug: z
     .string()
     .regex(/^[^/\\:*?"<>|\s.][^/\\:*?"<>|]*$/u, { error: 'expected a file name without slashes or reserved characters' })
+    .regex(/^[^\p{Cc}\p{Cf}\u2028\u2029]*$/u, { error: 'expected a file name without control or invisible characters' })
+    .refine((value) => Buffer.byteLength(value) <= 200, { error: 'expected a file name of at most 200 bytes' })
     .optional(),
   /**
    * Reading order: files relative to the content folder, folders (a part each), and parts as

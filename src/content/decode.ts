@@ -24,6 +24,9 @@ export interface DecodeOptions {
 export function decodeText(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'the file is empty' };
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return strict(bytes.subarray(3), 'utf-8', 'byte-order mark');
+  // UTF-32's marks first: UTF-32LE's starts with UTF-16LE's.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return strict(bytes.subarray(4), 'utf-32le', 'byte-order mark');
+  if (bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return strict(bytes.subarray(4), 'utf-32be', 'byte-order mark');
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return strict(bytes.subarray(2), 'utf-16le', 'byte-order mark');
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return strict(bytes.subarray(2), 'utf-16be', 'byte-order mark');
   const utf16 = bomlessUtf16(bytes);
@@ -75,6 +78,7 @@ export function tryDecode(bytes: Uint8Array, encoding: string): string | undefin
   if (encoding === 'windows-1252') return iconvLite().decode(Buffer.from(bytes), 'windows-1252');
   // The common case, validated and decoded natively (a BOM, if any, was taken off before).
   if (encoding === 'utf-8') return isUtf8(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8') : undefined;
+  if (encoding === 'utf-32le' || encoding === 'utf-32be') return decodeUtf32(bytes, encoding === 'utf-32le');
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
@@ -177,4 +181,23 @@ export function findReplacementCharacters(text: string, limit = 20): { line: num
 /** iconv-lite, loaded on first use (only legacy and unusual encodings need it). */
 function iconvLite(): typeof import('iconv-lite') {
   return createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite');
+}
+
+/** UTF-32 (which TextDecoder does not read): whole 4-byte units, each a Unicode scalar value. */
+function decodeUtf32(bytes: Uint8Array, little: boolean): string | undefined {
+  if (bytes.length % 4 !== 0) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  for (let i = 0; i < bytes.length; i += 4) {
+    const point = view.getUint32(i, little);
+    if (point > 0x10ffff || (point >= 0xd800 && point <= 0xdfff)) return undefined;
+    chunk.push(point);
+    if (chunk.length === 8192) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join('');
 }

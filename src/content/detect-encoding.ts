@@ -178,6 +178,8 @@ export function encodingLabel(encoding: string): string {
     'utf-8': 'UTF-8',
     'utf-16le': 'UTF-16LE',
     'utf-16be': 'UTF-16BE',
+    'utf-32le': 'UTF-32LE',
+    'utf-32be': 'UTF-32BE',
     gbk: 'GBK',
     gb18030: 'GB18030',
     big5: 'Big5',

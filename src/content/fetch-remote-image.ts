@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { lookup } from 'node:dns/promises';
-import { readFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { sniffImageType } from '../locale/media-types.js';
-import { emitFile } from '../emit.js';
+import { emitCacheFile } from '../emit.js';
+import { readSealed, seal } from '../sealed-file.js';
 
 export type FetchResult =
   | { bytes: Uint8Array }
@@ -28,6 +28,12 @@ export interface ImageFetcherOptions {
   probeTimeoutMs?: number;
   /** Downloads at the same time (default 4). */
   concurrency?: number;
+  /**
+   * For all downloads of the build together, in milliseconds (default 120 s): once it is spent,
+   * the images not yet downloaded are described, as without --fetch-images (and tried again by
+   * the next build). Many slow hosts cost two minutes, not fifteen seconds each.
+   */
+  totalMs?: number;
   /** Largest image accepted, in bytes (default 20 MB). */
   maxBytes?: number;
   /** Downloads started and finished so far (for a progress line). */
@@ -74,6 +80,7 @@ export function createImageFetcher(options: ImageFetcherOptions): ImageFetcher {
   let down: { code: string } | undefined;
   const progress = { done: 0, total: 0, failed: 0 };
   const slots = limiter(options.concurrency ?? 4);
+  const deadline = Date.now() + (options.totalMs ?? 120_000);
 
   const hostOf = (url: URL) => url.host;
   const reach = async (url: URL): Promise<FetchResult | undefined> => {
@@ -110,18 +117,18 @@ export function createImageFetcher(options: ImageFetcherOptions): ImageFetcher {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'only http and https images are downloaded' };
     const name = createHash('sha256').update(address).digest('hex').slice(0, 32);
-    try {
-      const bytes = readFileSync(path.join(cacheDir, name));
+    const kept = readSealed(path.join(cacheDir, name), address);
+    if (kept) {
       stats.cached++;
-      return { bytes };
-    } catch {
-      // not cached yet
+      return { bytes: new Uint8Array(kept) };
     }
+    const late = () => ({ problem: `not downloaded: the downloads of this build took longer than ${Math.round((options.totalMs ?? 120_000) / 1000)} s in all`, transient: true });
+    if (Date.now() > deadline) return late();
     const unreached = await reach(url);
     if (unreached) return unreached;
     progress.total++;
     options.onProgress?.({ ...progress });
-    const result = await slots(() => fetchImage(fetchImpl, address, { timeoutMs, maxBytes }));
+    const result = await slots(() => (Date.now() > deadline ? Promise.resolve(late()) : fetchImage(fetchImpl, address, { timeoutMs: Math.max(1, Math.min(timeoutMs, deadline - Date.now())), maxBytes })));
     progress.done++;
     if ('problem' in result) {
       progress.failed++;
@@ -129,7 +136,7 @@ export function createImageFetcher(options: ImageFetcherOptions): ImageFetcher {
     } else {
       stats.downloaded++;
       try {
-        emitFile(cacheDir, name, result.bytes);
+        emitCacheFile(cacheDir, name, seal(address, result.bytes));
       } catch {
         // A cache that cannot be written only costs a download next time.
       }

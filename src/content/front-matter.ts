@@ -1,4 +1,6 @@
 import { LineCounter, parseDocument } from 'yaml';
+import { isCalendarDate, looksIsoDate } from '../config/calendar-date.js';
+import { yamlValue } from '../config/yaml-value.js';
 import { z } from 'zod';
 
 /** What an article may say about itself, in front matter or in HTML `<meta>`. */
@@ -20,7 +22,12 @@ const list = z.union([z.string(), z.number(), z.array(z.union([z.string(), z.num
   (Array.isArray(value) ? value : String(value).split(/[,，、;；]\s*/u)).map((item) => String(item).trim()).filter(Boolean),
 );
 const text = z.union([z.string(), z.number()]).transform((value) => String(value).trim());
-const date = z.union([z.string(), z.number(), z.date()]).transform((value) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value).trim()));
+const date = z
+  .union([z.string(), z.number(), z.date()])
+  .transform((value) => (value instanceof Date ? (Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString().slice(0, 10)) : String(value).trim()))
+  // Free text is kept as written (`2024年5月`); an ISO date must be one the calendar has.
+  .refine((value) => !looksIsoDate(value) || isCalendarDate(value), { error: 'expected a date the calendar has (month 01–12, a day the month has)' })
+  .refine((value) => value !== 'invalid', { error: 'expected a date' });
 
 const fields = {
   title: text,
@@ -82,7 +89,8 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
       if (value === null || value === undefined) continue;
       const parsed = schema.safeParse(value);
       if (!parsed.success) {
-        warnings.push({ message: `front-matter key "${key}" has the wrong type (expected ${key === 'extract' ? 'true or false' : 'text'}${key === 'tags' || key.startsWith('author') || key === 'translator' ? ' or a list' : ''}); ignored`, line: lineOfKey, rule: 'front-matter-type' });
+        const problem = key === 'date' && typeof value === 'string' ? `is not a date the calendar has: ${JSON.stringify(value)} (month 01–12, a day the month has)` : `has the wrong type (expected ${key === 'extract' ? 'true or false' : 'text'}${key === 'tags' || key.startsWith('author') || key === 'translator' ? ' or a list' : ''})`;
+        warnings.push({ message: `front-matter key "${key}" ${problem}; ignored`, line: lineOfKey, rule: 'front-matter-type' });
         continue;
       }
       if (key === 'lang' || key === 'language') {
@@ -110,13 +118,17 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
 export function frontMatterData(yamlText: string, fast = true): unknown {
   const simple = fast ? simpleMapping(yamlText) : undefined;
   if (simple) return simple;
-  const doc = parseDocument(yamlText, { lineCounter: new LineCounter(), prettyErrors: true });
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlText, { lineCounter: lines, prettyErrors: true });
   const syntax = doc.errors[0];
   if (syntax) {
     const line = (syntax.linePos?.[0]?.line ?? 0) + 1;
     throw new FrontMatterError(`invalid YAML front matter: ${(syntax.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '')}; fix the block between the --- lines`, line);
   }
-  return doc.toJS();
+  const read = yamlValue(doc, lines);
+  // Lines of the file: the block starts after its `---` line.
+  if (!read.ok) throw new FrontMatterError(`invalid YAML front matter: ${read.message}; fix the block between the --- lines`, (read.line ?? 0) + 1);
+  return read.value;
 }
 
 function simpleMapping(yamlText: string): Record<string, string> | undefined {

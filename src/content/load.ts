@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
-import { WenjiError } from '../errors.js';
+import { isInside } from '../contained-path.js';
+import { describeError, WenjiError } from '../errors.js';
 import type { OrderEntry } from '../config/schema.js';
 import { arrangeContent, type ContentPart } from './arrange.js';
 import { decodeText, findReplacementCharacters } from './decode.js';
@@ -75,12 +76,20 @@ export function loadContent(options: LoadContentOptions): LoadedContent {
   const found: string[] = [];
   const ignored: string[] = [];
   const readers = options.readers ?? allReaders;
-  walk(root, root, found, ignored, readers);
+  const skipped: VFile[] = [];
+  let rootEntries: Dirent[];
+  try {
+    rootEntries = readdirSync(root, { withFileTypes: true });
+  } catch (error) {
+    throw new WenjiError('content', `the content folder cannot be read (${fileSystemReason(error)}); check its permissions`, { file: displayPath(root, cwd), cause: error });
+  }
+  const walker: Walker = { root, realRoot: realpathSync(root), found, ignored, readers, visited: new Set(), skip: (absolute, reason, fatal) => skipped.push(fatal ? withFatal(skippedFile(absolute, cwd), reason, 'unreadable', fileStart) : withWarning(skippedFile(absolute, cwd), reason)) };
+  walk(walker, root, rootEntries);
   const { ordered, parts: arranged, warnings } = arrangeContent(root, found, options.order);
 
   const files: VFile[] = [];
-  const failed: VFile[] = [];
-  const all: VFile[] = [];
+  const failed: VFile[] = [...skipped];
+  const all: VFile[] = [...skipped];
   const sourceFile = (relative: string) => {
     const absolutePath = path.join(root, relative);
     const file = new VFile({ path: displayPath(absolutePath, cwd), cwd });
@@ -94,7 +103,8 @@ export function loadContent(options: LoadContentOptions): LoadedContent {
     const file = sourceFile(relative);
     const reader = readerForPath(relative, readers)!;
     file.data.format = reader.format;
-    const problem = reader.encoding === 'binary' ? takeBytes(file, readFileSync(absolutePathOf(file))) : decodeInto(file, readFileSync(absolutePathOf(file)), reader.declaresCharset === true);
+    const bytes = readSource(absolutePathOf(file));
+    const problem = 'problem' in bytes ? bytes.problem : reader.encoding === 'binary' ? takeBytes(file, bytes.data) : decodeInto(file, bytes.data, reader.declaresCharset === true);
     if (problem) withFatal(file, problem.reason, problem.ruleId, fileStart);
     return { file, ok: !problem };
   };
@@ -105,7 +115,8 @@ export function loadContent(options: LoadContentOptions): LoadedContent {
     if (part.partFile) {
       loaded.yaml = sourceFile(part.partFile);
       loaded.yaml.data.partOf = part.id;
-      const decoded = decodeText(readFileSync(absolutePathOf(loaded.yaml)), { html: false });
+      const bytes = readSource(absolutePathOf(loaded.yaml));
+      const decoded = 'problem' in bytes ? { ok: false as const, reason: bytes.problem.reason } : decodeText(bytes.data, { html: false });
       if (decoded.ok) loaded.yaml.value = decoded.text;
       else withFatal(loaded.yaml, decoded.reason, 'unreadable', fileStart);
     }
@@ -124,7 +135,7 @@ export function loadContent(options: LoadContentOptions): LoadedContent {
   // A part of no article is still read: its files are reported, and the part with them.
   for (const part of arranged) if (!part.articles.length) readPart(part);
 
-  if (files.length === 0 && failed.length === 0) {
+  if (files.length === 0 && failed.length === skipped.length) {
     throw new WenjiError('content', `no articles found (looked for ${readers.flatMap((reader) => reader.extensions).join(', ')} files)`, { file: displayPath(root, cwd) });
   }
   return { files, failed, all, ignored, orderWarnings: warnings, parts };
@@ -135,7 +146,28 @@ const absolutePathOf = (file: VFile) => file.data.absolutePath!;
 /** Messages about a whole file (unreadable, empty) are shown at its start. */
 const fileStart = { line: 1, column: 1 };
 
-type ReadProblem = { reason: string; ruleId: 'unreadable' | 'empty-file' } | undefined;
+type ReadProblem = { reason: string; ruleId: 'unreadable' | 'empty-file' | 'too-large' } | undefined;
+
+/** Largest article file read (a saved page with its inline images, a long blog dump fit easily). */
+export const maxArticleBytes = 64 * 1024 * 1024;
+
+/** A source's bytes, or why they cannot be had (permissions, a file that vanished, one too large to be an article). */
+function readSource(file: string): { data: Uint8Array } | { problem: NonNullable<ReadProblem> } {
+  try {
+    const size = statSync(file).size;
+    if (size > maxArticleBytes) return { problem: { reason: `the file is too large to be an article (${(size / 1048576).toFixed(0)} MB, at most ${maxArticleBytes / 1048576} MB); split it or remove it`, ruleId: 'too-large' } };
+    return { data: readFileSync(file) };
+  } catch (error) {
+    return { problem: { reason: `the file cannot be read (${fileSystemReason(error)}); check its permissions`, ruleId: 'unreadable' } };
+  }
+}
+
+/** `EACCES: permission denied` from a file-system error, without the path (the message names the file already). */
+export function fileSystemReason(error: unknown): string {
+  const { code } = error as NodeJS.ErrnoException;
+  const text = describeError(error).replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '');
+  return code ? `${code}: ${text}` : text;
+}
 
 /** A text format: decoded (the encoding noted, damage already in the text reported); an empty file is a problem. */
 function decodeInto(file: VFile, bytes: Uint8Array, declaresCharset: boolean): ReadProblem {
@@ -188,8 +220,32 @@ function reportReplacementCharacters(file: VFile, text: string): void {
   if (more) file.message(`more broken characters (U+FFFD) after the first ${limit}; the source is badly damaged`, { place: { line: more.line, column: more.column }, ruleId: 'replacement-character', source: 'wenji' });
 }
 
-function walk(root: string, dir: string, found: string[], ignored: string[], readers: readonly Reader[]): void {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+interface Walker {
+  root: string;
+  realRoot: string;
+  found: string[];
+  ignored: string[];
+  readers: readonly Reader[];
+  /** Real paths of the folders walked: a link back up (`content/loop -> .`) is walked once. */
+  visited: Set<string>;
+  /** A folder or link that is not followed, with why (fatal: articles may be missing from the book). */
+  skip: (absolute: string, reason: string, fatal: boolean) => void;
+}
+
+function walk(walker: Walker, dir: string, given?: Dirent[]): void {
+  const { root, found, ignored, readers } = walker;
+  let real: string;
+  let listed: Dirent[];
+  try {
+    real = realpathSync(dir);
+    if (walker.visited.has(real)) return;
+    walker.visited.add(real);
+    listed = given ?? readdirSync(dir, { withFileTypes: true });
+  } catch (error) {
+    walker.skip(dir, `the folder cannot be read (${fileSystemReason(error)}); its articles are left out — check its permissions`, true);
+    return;
+  }
+  const entries = listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const names = new Set(entries.map((entry) => entry.name.toLowerCase()));
   for (const entry of entries) {
     if (entry.name.startsWith('.') || entry.name.startsWith('_') || entry.name === 'node_modules') continue;
@@ -202,18 +258,37 @@ function walk(root: string, dir: string, found: string[], ignored: string[], rea
     let isFile = entry.isFile();
     if (entry.isSymbolicLink()) {
       // A link is followed only when its target stays inside the content folder.
+      let target: string;
       try {
-        const target = realpathSync(full);
-        if (!isInside(realpathSync(root), target)) continue;
+        target = realpathSync(full);
+      } catch (error) {
+        walker.skip(full, `a symbolic link that leads nowhere (${fileSystemReason(error)}); it is not followed`, false);
+        continue;
+      }
+      if (!isInside(walker.realRoot, target)) {
+        walker.skip(full, 'a symbolic link out of the content folder; it is not followed (copy what it points to into the folder)', false);
+        continue;
+      }
+      try {
         const stat = statSync(target);
         [isDir, isFile] = [stat.isDirectory(), stat.isFile()];
       } catch {
         continue;
       }
     }
-    if (isDir) walk(root, full, found, ignored, readers);
+    if (isDir) walk(walker, full);
     else if (isFile) (readerForPath(entry.name, readers) ? found : ignored).push(relative);
   }
+}
+
+/** A VFile for a folder or link that is not read, carrying the one message about it. */
+function skippedFile(absolute: string, cwd: string): VFile {
+  return new VFile({ path: displayPath(absolute, cwd), cwd });
+}
+
+function withWarning(file: VFile, reason: string): VFile {
+  file.message(reason, { ruleId: 'symlink', source: 'wenji', place: fileStart });
+  return file;
 }
 
 function isSavedPageFolder(name: string, siblings: Set<string>): boolean {
@@ -221,11 +296,6 @@ function isSavedPageFolder(name: string, siblings: Set<string>): boolean {
   if (!match) return false;
   const base = match[1]!.toLowerCase();
   return (readerForFormat('html')?.extensions ?? []).some((extension) => siblings.has(`${base}${extension}`));
-}
-
-export function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 export function displayPath(absolute: string, cwd: string): string {

@@ -1,7 +1,7 @@
-import { statSync } from 'node:fs';
 import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
+import { containedFile, localReference } from '../contained-path.js';
 import { sourceLocator } from '../hast/source-point.js';
 
 /**
@@ -56,20 +56,7 @@ function localFile(relative: string, file: VFile): boolean {
   const root = file.data.contentRoot;
   const article = file.data.absolutePath;
   if (!root || !article) return false;
-  let decoded = relative;
-  try {
-    decoded = decodeURIComponent(relative);
-  } catch {
-    // the path as written
-  }
-  const target = path.resolve(path.dirname(article), decoded);
-  const inside = path.relative(root, target);
-  if (inside.startsWith('..') || path.isAbsolute(inside)) return false;
-  try {
-    return statSync(target).isFile();
-  } catch {
-    return false;
-  }
+  return containedFile(root, path.dirname(article), localReference(relative)).ok;
 }
 
 /**

@@ -189,7 +189,10 @@ export function charStartingAt(text: string, i: number): string | undefined {
  * converted next to another does not change that one's context: a second run changes nothing.
  */
 export function letterBeside(text: string, at: number, direction: 1 | -1): string | undefined {
-  for (let i = at + direction; i >= 0 && i < text.length; i += direction) {
+  // A letter further than this past marks and spaces is not beside anything (and a run of
+  // thousands of marks is not scanned once per mark).
+  const end = at + direction * 64;
+  for (let i = at + direction; i >= 0 && i < text.length && i !== end; i += direction) {
     const char = direction === 1 ? charStartingAt(text, i)! : charEndingAt(text, i)!;
     if (char === objectMark) return undefined;
     if (/[\p{L}\p{N}]/u.test(char)) return char;

@@ -10,7 +10,9 @@ import type { ArticleMeta } from '../content/front-matter.js';
 import { cjkShare, isCjkLetter } from '../locale/cjk-characters.js';
 import { literalElements } from '../hast/hast-tools.js';
 import { collectSections } from './sections.js';
+import rehypeBreakLongWords from './plugins/rehype-break-long-words.js';
 import rehypeCleanWhitespace from './plugins/rehype-clean-whitespace.js';
+import rehypeDropDanglingRefs from './plugins/rehype-drop-dangling-refs.js';
 import rehypeDropDecorativeImages from './plugins/rehype-drop-decorative-images.js';
 import rehypeLiftCredits, { type Credits } from './plugins/rehype-lift-credits.js';
 import rehypeTakeTitle from './plugins/rehype-take-title.js';
@@ -136,6 +138,9 @@ export function bodyPlugins(context: NormalizeContext, title: string, language =
     ...textPlugins(settings, language),
     [rehypeDemoteHeadings, { title }],
     [rehypeHeadingIds, { prefix: context.id }],
+    // After every pass that removes elements: no link is left pointing at one that went.
+    [rehypeDropDanglingRefs],
+    [rehypeBreakLongWords],
     [rehypeWarnOversized],
   ];
 }

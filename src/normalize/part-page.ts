@@ -1,6 +1,7 @@
 import type { VFile } from 'vfile';
 import type { Article } from '../book/model.js';
 import { parseArticle } from '../content/parse.js';
+import { capDepthReported } from '../hast/cap-depth.js';
 import { firstH1 } from '../content/title-candidates.js';
 import type { ParseOptions } from '../content/types.js';
 import { defaultSettings, normalizeArticle, normalizeText, type NormalizeContext } from './index.js';
@@ -35,10 +36,13 @@ export async function normalizePartPage(source: PartPageSource, context: Omit<No
   // index.md's own title (front matter, `#` heading), never its file name `index`.
   const indexTitle = (parsed: Awaited<ReturnType<typeof parseArticle>>) => parsed.meta.title ?? firstH1(parsed.tree);
   const index = source.index ? await parseArticle(source.index, context.parseOptions) : undefined;
+  // Read in the main thread, not on the article worker: made as safe for the stages as an article.
+  if (index) capDepthReported(index.tree, source.index!);
   const stated = source.title ?? (index && indexTitle(index));
   const file = source.preface ?? source.index;
   if (file) {
     const parsed = file === source.index ? index! : await parseArticle(file, context.parseOptions);
+    if (file !== source.index) capDepthReported(parsed.tree, file);
     // A title index.md states is the article's own: it is settled (and dropped from the text) as for any article.
     const title = file === source.index && !source.title && stated ? undefined : (stated ?? fallback);
     const page = await normalizeArticle(parsed, file, { ...context, id: source.id, ...(title ? { override: { title } } : {}) });

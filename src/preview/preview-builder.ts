@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { VFile } from 'vfile';
 import type { ImageAsset } from '../book/model.js';
+import { createArticleWork } from '../article-work.js';
 import { ArticleCache } from '../cache/article-cache.js';
 import { codeFingerprint } from '../cache/fingerprint.js';
 import { memoryStore } from '../cache/memory-store.js';
@@ -49,13 +50,15 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
   const fingerprint = codeFingerprint();
   const faces = bundledFaces();
   const transform = rememberedTransforms();
+  // One worker for the session: a save is read without starting a thread.
+  const work = createArticleWork();
   let state: PreviewState = { revision: 0, html: errorDocument('not built yet', 0), images: new Map() };
 
   async function rebuild(): Promise<RebuildReport> {
     const started = performance.now();
     const revision = state.revision + 1;
     try {
-      const prepared = await prepareBook({ ...options, cache: (config) => new ArticleCache(store, config.config, fingerprint) });
+      const prepared = await prepareBook({ ...options, work, cache: (config) => new ArticleCache(store, config.config, fingerprint) });
       // What prints: the PDF writer's own settings, transforms and print documents (the fonts served over HTTP).
       const settings = pdfWriter.resolve(prepared.bookConfig, options, prepared.config.dir);
       const book = transform(prepared.book, pdfWriter.transforms(settings));
@@ -79,6 +82,8 @@ export function createPreviewBuilder(options: PreviewBuildOptions) {
 
   return {
     rebuild,
+    /** Ends the reading worker (the preview stops). */
+    close: () => work.close(),
     get state(): PreviewState {
       return state;
     },

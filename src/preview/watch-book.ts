@@ -10,9 +10,18 @@ export interface WatchOptions {
   onChange: (changed: string[]) => void;
   /** Quiet time after the last change before a rebuild, in ms (editors save in several steps). */
   debounce?: number;
+  /**
+   * A place that cannot be watched (an unreadable folder, a link loop): told once per place and
+   * kind of problem; the watch goes on without it.
+   */
+  onError?: (problem: string) => void;
 }
 
-/** Watches the book with chokidar and reports bursts of changes, debounced. */
+/**
+ * Watches the book with chokidar and reports bursts of changes, debounced. Links are not
+ * followed: a link out of content/ (to `/`, a home folder) is not the book's, and the content
+ * loader itself refuses what lies outside (contained-path.ts).
+ */
 export function watchBook(options: WatchOptions): { close(): Promise<void>; ready: Promise<void> } {
   const ignored = options.ignore.map((dir) => path.resolve(dir));
   const watcher: FSWatcher = watch(options.paths, {
@@ -23,6 +32,16 @@ export function watchBook(options: WatchOptions): { close(): Promise<void>; read
     },
     // Editors that write a temporary file and rename it produce one event, not three.
     awaitWriteFinish: { stabilityThreshold: 40, pollInterval: 20 },
+    followSymlinks: false,
+  });
+  const told = new Set<string>();
+  // An FSWatcher error without a listener would end the preview with a stack trace.
+  watcher.on('error', (error: unknown) => {
+    const { code, path: place } = error as NodeJS.ErrnoException;
+    const problem = `cannot watch ${place ?? 'a part of the book'}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ELOOP' ? 'a link loop' : (code ?? String(error))}; changes there are not seen`;
+    if (told.has(problem)) return;
+    told.add(problem);
+    options.onError?.(problem);
   });
   let timer: NodeJS.Timeout | undefined;
   const changed = new Set<string>();

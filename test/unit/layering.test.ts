@@ -12,7 +12,7 @@ import { repoRoot } from '../helpers/paths.js';
 const layers: { name: string; holds: string[]; imports: string[] }[] = [
   { name: 'cli', holds: ['cli/'], imports: ['commands', 'pipeline', 'writers', 'content', 'config', 'leaves'] },
   { name: 'commands', holds: ['check/', 'collect/', 'init/', 'preview/'], imports: ['pipeline', 'cache', 'writers', 'transforms', 'normalize', 'content', 'config', 'model', 'leaves'] },
-  { name: 'pipeline', holds: ['pipeline.ts', 'prepare-book.ts'], imports: ['cache', 'writers', 'transforms', 'book', 'normalize', 'content', 'config', 'model', 'leaves'] },
+  { name: 'pipeline', holds: ['pipeline.ts', 'prepare-book.ts', 'article-reading.ts', 'article-work.ts', 'article-worker.ts'], imports: ['cache', 'writers', 'transforms', 'book', 'normalize', 'content', 'config', 'model', 'leaves'] },
   { name: 'cache', holds: ['cache/'], imports: ['config', 'model', 'leaves'] },
   { name: 'writers', holds: ['writers/'], imports: ['transforms', 'book', 'config', 'model', 'leaves'] },
   { name: 'transforms', holds: ['transforms/'], imports: ['book', 'normalize', 'content', 'config', 'model', 'leaves'] },
@@ -21,7 +21,7 @@ const layers: { name: string; holds: string[]; imports: string[] }[] = [
   { name: 'content', holds: ['content/'], imports: ['config', 'model', 'leaves'] },
   { name: 'config', holds: ['config/'], imports: ['leaves'] },
   { name: 'model', holds: ['book/model.ts'], imports: ['leaves'] },
-  { name: 'leaves', holds: ['hast/', 'locale/', 'emit.ts', 'errors.ts', 'paths.ts', 'progress.ts'], imports: [] },
+  { name: 'leaves', holds: ['hast/', 'locale/', 'contained-path.ts', 'emit.ts', 'errors.ts', 'exit-cleanup.ts', 'sealed-file.ts', 'paths.ts', 'progress.ts'], imports: [] },
 ];
 
 const src = path.join(repoRoot, 'src');

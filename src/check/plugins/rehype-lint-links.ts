@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'hast';
 import type { Transformer } from 'unified';
+import { containedFile, localReference } from '../../contained-path.js';
 import { visit } from '../../hast/visit.js';
 
 export type Options = Record<string, never>;
@@ -36,8 +36,10 @@ export default function rehypeLintLinks(_options?: Options): Transformer<Root> {
       }
       if (/^file:/i.test(href)) return void report(`file: link cannot be followed in a book: ${href.slice(0, 80)}`);
       if (!href || /^([a-z][a-z0-9+.-]*:|\/\/)/i.test(href) || !article) return;
-      const target = safeDecode(href.replace(/[?#].*$/, ''));
-      if (target && !existsSync(path.resolve(path.dirname(article), target))) report(`link target not found: ${href} (fix the path or link to a web address)`);
+      const target = localReference(href);
+      // Looked for inside the content folder only, as the build does: nothing outside is asked about.
+      const found = target ? containedFile(file.data.contentRoot ?? path.dirname(article), path.dirname(article), target) : undefined;
+      if (found && !found.ok && found.reason === 'missing') report(`link target not found: ${href} (fix the path or link to a web address)`);
     });
   };
 }

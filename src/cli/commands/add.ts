@@ -5,6 +5,7 @@ import type { AddedArticle, SourceResult } from '../../collect/add-sources.js';
 import { exitCodes, WenjiError } from '../../errors.js';
 import { stderr, stdout } from '../book-options.js';
 import { reportFailure } from '../failure.js';
+import { terminalText } from '../terminal-text.js';
 
 interface AddFlags {
   dir?: string;
@@ -132,7 +133,7 @@ async function runAdd(positionals: string[], flags: AddFlags): Promise<number> {
 
 function report(result: SourceResult, options: { quiet: boolean; verbose: boolean; dryRun: boolean }): void {
   if (result.status === 'failed') {
-    stderr(`wenji: error: ${result.source}: ${result.reason}`);
+    stderr(`wenji: error: ${terminalText(`${result.source}: ${result.reason}`)}`);
     return;
   }
   if (options.quiet) return;
@@ -140,7 +141,7 @@ function report(result: SourceResult, options: { quiet: boolean; verbose: boolea
     stdout(`${result.source}: already added as ${result.existing} (--force adds it again)`);
     return;
   }
-  for (const warning of result.warnings) stderr(`wenji: warning: ${result.source}: ${warning}`);
+  for (const warning of result.warnings) stderr(`wenji: warning: ${terminalText(`${result.source}: ${warning}`)}`);
   if (options.verbose) for (const note of result.notes) stdout(`  ${result.source}: ${note}`);
   for (const article of result.articles) {
     const file = shownPath(article.file);
@@ -155,7 +156,7 @@ function report(result: SourceResult, options: { quiet: boolean; verbose: boolea
       for (const note of article.notes) stdout(`  ${note}`);
       for (const image of article.images) stdout(`  image ${image}`);
     }
-    for (const warning of article.warnings) stderr(`wenji: warning: ${file}: ${warning}`);
+    for (const warning of article.warnings) stderr(`wenji: warning: ${terminalText(`${file}: ${warning}`)}`);
   }
 }
 

@@ -4,6 +4,9 @@ import { pageSizes, writingModes, type PageSize, type WritingMode } from '../../
 import { exitCodes } from '../../errors.js';
 import { addBookOptions, configOverrides, stderr, stdout, type BookFlags } from '../book-options.js';
 import { reportFailure } from '../failure.js';
+import { exitOnSignals } from '../signals.js';
+import { guardedImageTransport } from '../image-transport.js';
+import { terminalText } from '../terminal-text.js';
 
 interface BuildFlags extends BookFlags {
   out?: string;
@@ -38,6 +41,7 @@ async function runBuild(dir: string, flags: BuildFlags, writers: string[]): Prom
   const [{ buildOutputs }, { createProgressView }, { countMessages, formatBytes, formatMessages }] = await Promise.all([import('../../pipeline.js'), import('../progress.js'), import('../report.js')]);
   const view = createProgressView({ stream: process.stderr, quiet: Boolean(flags.quiet) });
   const started = performance.now();
+  const uninstall = exitOnSignals(() => view.stop());
   try {
     const result = await buildOutputs({
       dir,
@@ -49,25 +53,26 @@ async function runBuild(dir: string, flags: BuildFlags, writers: string[]): Prom
       pageSize: flags.pageSize,
       cache: flags.cache !== false,
       fetchImages: Boolean(flags.fetchImages),
+      ...(flags.fetchImages ? { imageFetch: guardedImageTransport() } : {}),
       overrides: configOverrides(flags),
       // The build log (cover drawn, font embedded, articles split…): on a terminal the task list
       // stands in for it, unless --verbose asks for everything.
       log: flags.verbose && !flags.quiet ? (line) => view.print(`wenji: ${line}`) : view.log,
       progress: view.listener,
       warn: (line) => {
-        if (!flags.quiet) view.print(`wenji: warning: ${line}`);
+        if (!flags.quiet) view.print(`wenji: warning: ${terminalText(line)}`);
       },
       onArticles: (files, notices) => {
         const report = formatMessages(files, { quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose), color: process.stderr.isTTY === true });
-        if (report) view.print(report);
-        if (!flags.quiet) for (const notice of notices) view.print(`wenji: warning: ${notice}`);
+        if (report) view.printReport(report);
+        if (!flags.quiet) for (const notice of notices) view.print(`wenji: warning: ${terminalText(notice)}`);
       },
     });
     view.stop();
     const counts = countMessages(result.files);
     counts.warnings += result.warnings.length + result.notices.length;
     if (!flags.quiet) {
-      for (const warning of result.warnings) stderr(`wenji: warning: ${warning}`);
+      for (const warning of result.warnings) stderr(`wenji: warning: ${terminalText(warning)}`);
       for (const output of result.outputs) stdout(`${path.relative(process.cwd(), output.path) || output.path}  ${formatBytes(output.bytes)}${output.pages ? `  ${output.pages} pages` : ''}`);
       const { normalized, reused } = result.stats;
       const cache = reused ? ` (${normalized} normalized, ${reused} from the cache)` : '';
@@ -79,5 +84,7 @@ async function runBuild(dir: string, flags: BuildFlags, writers: string[]): Prom
   } catch (error) {
     view.stop();
     return reportFailure(error, Boolean(flags.verbose));
+  } finally {
+    uninstall();
   }
 }

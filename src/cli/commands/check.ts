@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import path from 'node:path';
 import { describeError, exitCodes, isWenjiError } from '../../errors.js';
-import { addBookOptions, configOverrides, stdout, type BookFlags } from '../book-options.js';
+import { addBookOptions, configOverrides, stdout, stdoutReport, type BookFlags } from '../book-options.js';
 import { reportFailure } from '../failure.js';
+import { exitOnSignals } from '../signals.js';
 
 interface CheckFlags extends BookFlags {
   strict?: boolean;
@@ -28,6 +29,7 @@ export function checkCommand(): Command {
 }
 
 async function runCheck(dir: string, flags: CheckFlags): Promise<number> {
+  const uninstall = exitOnSignals();
   try {
     const [{ checkBook }, { checkJson }, { countMessages, formatMessages }] = await Promise.all([import('../../check/check-book.js'), import('../../check/check-json.js'), import('../report.js')]);
     const result = await checkBook({ dir, contentDir: flags.content, configPath: flags.config, overrides: configOverrides(flags) });
@@ -39,7 +41,7 @@ async function runCheck(dir: string, flags: CheckFlags): Promise<number> {
       return failed ? exitCodes.article : exitCodes.ok;
     }
     const report = formatMessages(result.files, { quiet: Boolean(flags.quiet), verbose: Boolean(flags.verbose), infos: 'counted', color: process.stdout.isTTY === true });
-    if (report) stdout(report);
+    if (report) stdoutReport(report);
     const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
     if (!flags.quiet || failed) {
       const found = counts.errors || counts.warnings ? `${plural(counts.errors, 'error')}, ${plural(counts.warnings, 'warning')}` : 'no problems found';
@@ -53,5 +55,7 @@ async function runCheck(dir: string, flags: CheckFlags): Promise<number> {
       stdout(JSON.stringify({ schema: 1, ok: false, error: { kind, file, message: isWenjiError(error) ? error.message : describeError(error) } }, null, 2));
     }
     return reportFailure(error, Boolean(flags.verbose));
+  } finally {
+    uninstall();
   }
 }

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
 import path from 'node:path';
 import { exitCodes } from '../../errors.js';
-import { stdout } from '../book-options.js';
+import { stdout, stdoutReport } from '../book-options.js';
 import { reportFailure } from '../failure.js';
+import { shellWord } from '../terminal-text.js';
 
 interface InitFlags {
   title?: string;
@@ -31,8 +32,9 @@ export function initCommand(): Command {
         for (const file of result.written) stdout(`created ${file}`);
         for (const note of result.notes) stdout(`note: ${note}`);
         const where = path.relative(process.cwd(), result.dir);
-        const arg = where ? ` ${where.includes(' ') ? JSON.stringify(where) : where}` : '';
-        stdout(`\nNext: wenji check${arg} · wenji preview${arg} --open · wenji build${arg}`);
+        // Quoted for a shell, so that the line can be pasted as it is shown (and runs nothing else).
+        const arg = where ? ` ${shellWord(where)}` : '';
+        stdoutReport(`\nNext: wenji check${arg} · wenji preview${arg} --open · wenji build${arg}`);
         process.exitCode = exitCodes.ok;
       } catch (error) {
         process.exitCode = reportFailure(error, Boolean(flags.verbose));

@@ -6,7 +6,8 @@ import { exitCodes, isWenjiError, describeError } from '../../errors.js';
 import { stylesDir } from '../../paths.js';
 import type { PreviewBuilder, RebuildReport } from '../../preview/preview-builder.js';
 import type { PreviewServer } from '../../preview/server.js';
-import { addBookOptions, configOverrides, stderr, stdout, type BookFlags } from '../book-options.js';
+import { addBookOptions, configOverrides, stderr, stderrReport, stdout, type BookFlags } from '../book-options.js';
+import { terminalText } from '../terminal-text.js';
 import { reportFailure } from '../failure.js';
 
 interface PreviewFlags extends BookFlags {
@@ -57,6 +58,7 @@ async function runPreview(dir: string, flags: PreviewFlags): Promise<number> {
   try {
     server = await startPreviewServer({ port: flags.port ?? 3000, exactPort: flags.port !== undefined, state: () => builder.state, faces: builder.faces });
   } catch (error) {
+    await builder.close();
     return reportFailure(error, Boolean(flags.verbose));
   }
   const title = builder.state.config?.config.title;
@@ -68,6 +70,7 @@ async function runPreview(dir: string, flags: PreviewFlags): Promise<number> {
   try {
     await watching.close();
     await server.close();
+    await builder.close();
   } catch (error) {
     stderr(`wenji: warning: the preview did not shut down cleanly: ${describeError(error)}`);
   }
@@ -105,6 +108,9 @@ async function watchRebuilds(builder: PreviewBuilder, server: PreviewServer, dir
     paths: [contentDir, configFile, path.join(bookDir, 'styles'), stylesDir],
     ignore: [path.join(bookDir, 'out'), path.join(bookDir, 'node_modules')],
     onChange: rebuild,
+    onError: (problem) => {
+      if (!flags.quiet) stderr(`wenji: warning: ${terminalText(problem)}`);
+    },
   });
   await watcher.ready;
   say(flags, `watching ${displayPath(contentDir, process.cwd())}, ${displayPath(configFile, process.cwd())} and the stylesheets`);
@@ -133,15 +139,15 @@ function interrupted(): Promise<void> {
 function reportBuild(report: RebuildReport, options: PreviewFlags, changed: string[] | undefined, formatMessages: typeof import('../report.js').formatMessages): void {
   if (!report.ok) {
     const error = report.error;
-    stderr(`wenji: error: ${isWenjiError(error) ? error.toString() : `internal error: ${describeError(error)}`} (the preview shows it until it is fixed)`);
+    stderr(`wenji: error: ${terminalText(isWenjiError(error) ? error.toString() : `internal error: ${describeError(error)}`)} (the preview shows it until it is fixed)`);
     if (options.verbose && error instanceof Error && error.stack) stderr(error.stack);
     return;
   }
   if (options.quiet) return;
   const shown = changed ? report.files.filter((file) => changed.some((name) => path.resolve(name) === file.data.absolutePath)) : report.files;
   const text = formatMessages(shown, { quiet: false, verbose: Boolean(options.verbose), color: process.stderr.isTTY === true });
-  if (text) stderr(text);
-  if (!changed) for (const notice of report.notices) stderr(`wenji: warning: ${notice}`);
+  if (text) stderrReport(text);
+  if (!changed) for (const notice of report.notices) stderr(`wenji: warning: ${terminalText(notice)}`);
   const what = changed ? `rebuilt in ${Math.round(report.seconds * 1000)} ms after ${changed.length === 1 ? displayPath(path.resolve(changed[0]!), process.cwd()) : `${changed.length} changes`}` : `built in ${report.seconds.toFixed(1)} s`;
   say(options, `${what}: ${report.articles} articles, ${report.normalized} normalized, ${report.reused} from memory`);
 }

@@ -4,6 +4,7 @@ import { toString } from 'hast-util-to-string';
 import rehypeParse from 'rehype-parse';
 import { unified } from 'unified';
 import type { VFile } from 'vfile';
+import { capDepthReported } from '../../hast/cap-depth.js';
 import { sourceLocator } from '../../hast/source-point.js';
 import { bylineAuthors, extractArticle, isWholePage } from '../extract-article.js';
 import type { ArticleMeta } from '../front-matter.js';
@@ -27,6 +28,9 @@ async function readPage(file: VFile, text: string, frontMatter: ReaderInput['fro
   // Front matter is blanked line for line, so positions still point into the file.
   const html = frontMatter ? `${'\n'.repeat(frontMatter.lineCount)}${text.slice(frontMatter.length)}` : text;
   const document = unified().use(rehypeParse, { fragment: false }).parse(html) as Root;
+  // An absurdly deep page (damage, or an attack) is flattened before anything walks it; the
+  // article finder, whose cost grows with depth × size, does not look at it.
+  const flattened = capDepthReported(document, file);
   const { meta: pageMeta, documentTitle, siteName, titles, extract: pageExtract } = readHtmlMeta(document);
   const stated = frontMatter?.meta ?? {};
   const headings = selectAll('h1, h2', document).map((heading) => toString(heading).replace(/\s+/g, ' ').trim()).filter(Boolean);
@@ -37,7 +41,7 @@ async function readPage(file: VFile, text: string, frontMatter: ReaderInput['fro
   const body = select('body', document);
   const wholeBody = (): Root => ({ type: 'root', children: (body?.children ?? document.children) as Root['children'] });
   const meta: Partial<ArticleMeta> = { ...pageMeta, ...withoutEmpty(stated) };
-  if (!isWholePage(html)) return { tree: wholeBody(), meta, stated, fallbackTitles: fallbackTitles.filter(isText) };
+  if (!isWholePage(html) || flattened) return { tree: wholeBody(), meta, stated, fallbackTitles: fallbackTitles.filter(isText) };
 
   const extract = stated.extract ?? pageExtract ?? options.extract ?? true;
   if (!extract) {

@@ -33,6 +33,7 @@ export async function readMarkdown(file: VFile, { frontMatter, fileTitle }: Read
     const { default: rehypeRaw } = await import('rehype-raw');
     tree = (await unified().use(rehypeRaw).run(tree, file)) as Root;
   }
+  restoreBracketedHosts(tree);
   return [{ tree, meta: frontMatter?.meta ?? {}, stated: frontMatter?.meta ?? {}, fallbackTitles: [firstH1(tree), fileTitle].filter(isText) }];
 }
 
@@ -50,6 +51,25 @@ function remarkSkipAutolinkScan(this: Processor, source: string): void {
     return extension;
   };
   if (data.fromMarkdownExtensions) data.fromMarkdownExtensions = data.fromMarkdownExtensions.map(withoutScan) as typeof data.fromMarkdownExtensions;
+}
+
+/**
+ * Markdown-to-HTML percent-encodes `[` and `]` in every address, which breaks an IPv6 host
+ * (`http://[::1]/a.png` became `http://%5B::1%5D/a.png`): the brackets of the host are put back.
+ * Iterative, like every walk over a tree not yet depth-capped.
+ */
+function restoreBracketedHosts(tree: Root): void {
+  const pending: (Root | ElementContent)[] = [tree];
+  while (pending.length > 0) {
+    const node = pending.pop()!;
+    if (node.type === 'element') {
+      for (const key of ['href', 'src'] as const) {
+        const value = node.properties[key];
+        if (typeof value === 'string' && value.includes('%5')) node.properties[key] = value.replace(/^([a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?)%5B([0-9a-f:.]+(?:%25[\w.~-]+)?)%5D/i, '$1[$2]');
+      }
+    }
+    if ('children' in node) for (const child of node.children) pending.push(child as ElementContent);
+  }
 }
 
 function hasRaw(node: Root | ElementContent): boolean {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element, ElementContent, Parents, Root } from 'hast';
 import { h } from 'hastscript';
@@ -9,6 +9,7 @@ import { visit, SKIP } from '../../hast/visit.js';
 import type { VFile } from 'vfile';
 import type { ImageAsset } from '../../book/model.js';
 import { coreImageTypes } from '../../locale/media-types.js';
+import { containedFile, localReference, maxReferencedBytes } from '../../contained-path.js';
 import { prepareImage, type Preparation } from '../image-conversion.js';
 
 declare module 'vfile' {
@@ -45,7 +46,7 @@ const lazyAttributes = ['dataSrc', 'dataOriginal', 'dataLazySrc', 'dataActualsrc
  * Asynchronous: conversion and downloads do not block.
  */
 export default function rehypeResolveImages(options: Options): Transformer<Root> {
-  const maxBytes = options.maxBytes ?? 20 * 1024 * 1024;
+  const maxBytes = options.maxBytes ?? maxReferencedBytes;
   const maxDimension = options.maxDimension ?? 1600;
   return async (tree, file) => {
     const images = new Map<string, ImageAsset>();
@@ -141,28 +142,16 @@ function readLocal(src: string, file: VFile, maxBytes: number): { bytes: Uint8Ar
   const root = file.data.contentRoot;
   const article = file.data.absolutePath;
   if (!root || !article) return { problem: `image not packaged: ${src} (the article has no folder on disk)` };
-  let relative = src.replace(/[?#].*$/, '');
-  try {
-    relative = decodeURIComponent(relative);
-  } catch {
-    // keep the raw path
-  }
-  const target = path.resolve(path.dirname(article), relative);
-  let real: string;
-  try {
-    real = realpathSync(target);
-  } catch {
+  const found = containedFile(root, path.dirname(article), localReference(src));
+  if (!found.ok) {
+    if (found.reason === 'outside') return { problem: `image outside the content folder not included: ${src}` };
+    if (found.reason === 'not-a-file') return { problem: `image path is not a file: ${src}` };
+    if (found.reason === 'unreadable') return { problem: `image not readable: ${src} (${found.code ?? 'unreadable'})` };
     return { problem: `image not found: ${src}` };
   }
-  const rootReal = realpathSync(root);
-  const inside = path.relative(rootReal, real);
-  // `..` or `../x` leaves the folder; a name that merely starts with dots (`..cache/a.png`) does not.
-  if (inside === '..' || inside.startsWith(`..${path.sep}`) || path.isAbsolute(inside)) return { problem: `image outside the content folder not included: ${src}` };
+  if (found.size > maxBytes) return { problem: `image larger than ${Math.round(maxBytes / 1048576)} MB skipped: ${src}` };
   try {
-    const stat = statSync(real);
-    if (!stat.isFile()) return { problem: `image path is not a file: ${src}` };
-    if (stat.size > maxBytes) return { problem: `image larger than ${Math.round(maxBytes / 1048576)} MB skipped: ${src}` };
-    return { bytes: readFileSync(real), source: inside.split(path.sep).join('/') };
+    return { bytes: readFileSync(found.path), source: found.relative };
   } catch (error) {
     return { problem: `image not readable: ${src} (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }

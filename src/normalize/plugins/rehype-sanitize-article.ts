@@ -3,6 +3,7 @@ import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sa
 import type { Transformer } from 'unified';
 import { visit } from '../../hast/visit.js';
 import { captionClass } from './rehype-figure-captions.js';
+import rehypeValidMarkup from './rehype-valid-markup.js';
 
 export type Options = {
   /** Extra tag names to keep (merged into the schema). */
@@ -82,6 +83,7 @@ export function withoutInvalidCharacters(text: string): string {
 
 export default function rehypeSanitizeArticle(options: Options = {}): Transformer<Root> {
   const sanitize = rehypeSanitize(articleSchema(options)) as unknown as (tree: Root) => Root;
+  const validate = rehypeValidMarkup() as (tree: Root) => void;
   return (tree) => {
     visit(tree, (node) => {
       if (node.type === 'text') node.value = withoutInvalidCharacters(node.value);
@@ -110,6 +112,8 @@ export default function rehypeSanitizeArticle(options: Options = {}): Transforme
       const classes = node.properties.className;
       if (Array.isArray(classes) && classes.length === 0) delete node.properties.className;
     });
+    // Safe is not yet valid: attribute values and content models (rehype-valid-markup).
+    validate(clean);
     return clean;
   };
 }

@@ -9,13 +9,14 @@ export type Options = {
 };
 
 /** Attributes that name ids of the same document (space-separated lists): they follow, or go. */
-const idReferences = ['headers', 'ariaDescribedBy', 'ariaLabelledBy', 'ariaControls', 'ariaOwns', 'htmlFor'] as const;
+export const idReferences = ['headers', 'ariaDescribedBy', 'ariaLabelledBy', 'ariaControls', 'ariaOwns', 'htmlFor'] as const;
 
 /**
  * Ids from the source (`<a id>`, footnote ids) become unique across the whole book and valid
  * XML ids: `prefix-` + the id reduced to ASCII letters, digits, `-` and `_`. Links to `#id`
  * inside the article (and id references such as `headers`, `aria-describedby`) follow;
- * links to fragments the article does not have are dropped.
+ * links to fragments the article does not have are dropped. A link whose element a later pass
+ * removes is dropped at the end of normalization (`rehype-drop-dangling-refs`).
  */
 export default function rehypeScopeIds(options: Options): Transformer<Root> {
   return (tree) => {

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { abandonedTemporary, emitCacheFileAsync, removeCacheFiles } from '../../emit.js';
 import { describeError } from '../../errors.js';
+import { readSealed, seal } from '../../sealed-file.js';
 
 /** An article document as the EPUB holds it: XHTML deflated, with its CRC-32 and length. */
 export interface StoredDocument {
@@ -19,18 +19,16 @@ export interface DocumentStore {
   finish?(): void | Promise<void>;
 }
 
-const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
-
 /**
  * Article documents as the EPUB holds them (rendered XHTML, deflated) in
  * `out/.cache/documents/<key>.deflate` (an edition built on the EPUB keeps its own in a folder
- * of its own, `name`, so that neither build prunes the other's): the CRC-32 and length of the XHTML (4 bytes each), the
- * SHA-256 of the deflate stream (32 bytes), then the stream. An unchanged article is copied into
- * the next EPUB as it is. Reading never throws: a file whose stream does not match its hash
- * (truncated, damaged) is a miss, so a bad entry never reaches a book. A failed write is one
- * warning and the build goes on.
+ * of its own, `name`, so that neither build prunes the other's), sealed (sealed-file.ts): the CRC-32 and length of the
+ * XHTML (4 bytes each), then the stream, all under the hash and bound to the key. An unchanged
+ * article is copied into the next EPUB as it is. Reading never throws: a damaged, truncated or
+ * swapped file is deleted and is a miss, so a bad entry never reaches a book. A failed write is
+ * one warning and the build goes on.
  */
-const headerLength = 8 + 32;
+const headerLength = 8;
 
 export function diskDocumentStore(cacheDir: string, warn: (line: string) => void = () => {}, name = 'documents'): DocumentStore {
   const folder = path.join(cacheDir, name);
@@ -40,17 +38,9 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
   return {
     read(key) {
       used.add(key);
-      let bytes: Buffer;
-      const file = path.join(folder, `${key}.deflate`);
-      if (!existsSync(file)) return undefined;
-      try {
-        bytes = readFileSync(file);
-      } catch {
-        return undefined;
-      }
-      if (bytes.length < headerLength) return undefined;
+      const bytes = readSealed(path.join(folder, `${key}.deflate`), key);
+      if (!bytes || bytes.length < headerLength) return undefined;
       const deflated = new Uint8Array(bytes.buffer, bytes.byteOffset + headerLength, bytes.length - headerLength);
-      if (sha256(deflated) !== bytes.subarray(8, headerLength).toString('hex')) return undefined;
       return { crc: bytes.readUInt32LE(0), size: bytes.readUInt32LE(4), deflated };
     },
     write(key, document: StoredDocument) {
@@ -59,9 +49,8 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
       const header = Buffer.alloc(headerLength);
       header.writeUInt32LE(document.crc, 0);
       header.writeUInt32LE(document.size, 4);
-      header.write(sha256(document.deflated), 8, 'hex');
       pending.push(
-        emitCacheFileAsync(cacheDir, `${name}/${key}.deflate`, Buffer.concat([header, document.deflated])).catch((error: unknown) => {
+        emitCacheFileAsync(cacheDir, `${name}/${key}.deflate`, seal(key, Buffer.concat([header, document.deflated]))).catch((error: unknown) => {
           if (broken) return;
           broken = true;
           warn(`${cacheDir}: cannot keep rendered documents in the build cache (${describeError(error)})`);
@@ -71,7 +60,7 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
     async finish() {
       await Promise.all(pending);
       try {
-        const stale = readdirSync(folder).filter((file) => (file.endsWith('.tmp') ? abandonedTemporary(cacheDir, `${name}/${file}`) : !used.has(file.replace(/\.deflate$/, ''))));
+        const stale = readdirSync(folder).filter((file) => (file.endsWith('.tmp') ? abandonedTemporary(`${name}/${file}`) : !used.has(file.replace(/\.deflate$/, ''))));
         removeCacheFiles(cacheDir, stale.map((file) => `${name}/${file}`));
       } catch {
         // pruning is housekeeping; the next run tries again

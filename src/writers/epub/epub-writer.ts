@@ -20,6 +20,8 @@ export interface EpubSettings {
   css: string;
   /** The same with the rules for parts (`styles/epub-parts.css`), for a book that has parts. */
   cssWithParts: string;
+  /** What was wrong with the book's custom.css (a remote reference dropped), one line each. */
+  stylesheetWarnings: string[];
 }
 
 export const epubWriter: Writer<EpubSettings, Promise<PreparedCover>> = {
@@ -30,15 +32,19 @@ export const epubWriter: Writer<EpubSettings, Promise<PreparedCover>> = {
   label: 'write EPUB',
   steps: 1,
   inBuild: true,
-  resolve: (config, flags, bookDir) => ({
-    writingMode: flags.writingMode ?? config.epub.writingMode,
-    quotes: config.epub.quotes,
-    uprightCapitals: config.typography.uprightCapitals,
-    compression: config.typography.compression,
-    embedFont: config.epub.embedFont,
-    css: readStylesheet('epub.css', bookDir, config.typography),
-    cssWithParts: readStylesheet(['epub.css', 'epub-parts.css'], bookDir, config.typography),
-  }),
+  resolve: (config, flags, bookDir) => {
+    const stylesheet = readStylesheet('epub.css', bookDir, config.typography, { packaged: true });
+    return {
+      writingMode: flags.writingMode ?? config.epub.writingMode,
+      quotes: config.epub.quotes,
+      uprightCapitals: config.typography.uprightCapitals,
+      compression: config.typography.compression,
+      embedFont: config.epub.embedFont,
+      css: stylesheet.css,
+      cssWithParts: readStylesheet(['epub.css', 'epub-parts.css'], bookDir, config.typography, { packaged: true }).css,
+      stylesheetWarnings: stylesheet.warnings,
+    };
+  },
   transforms: (settings) => [
     writingModeTransform({ mode: settings.writingMode, quotes: settings.quotes, uprightCapitals: settings.uprightCapitals, compression: settings.compression }),
     noteTypesTransform,
@@ -86,7 +92,7 @@ export async function writeEpubEdition(book: Book, settings: EpubSettings, conte
     displayPath: context.display,
     documentPass: edition?.pass,
   });
-  return { bytes: written.bytes, warnings: written.warnings, details: written.details };
+  return { bytes: written.bytes, warnings: [...settings.stylesheetWarnings, ...written.warnings], details: written.details };
 }
 
 async function coverStore(context: WriterContext) {

@@ -97,6 +97,11 @@ export function launchArgs(location: ChromiumLocation): string[] {
   return [
     ...(root || location.source === '@sparticuz/chromium' ? ['--no-sandbox'] : []),
     '--disable-gpu',
+    // No name resolves (the page reads only file: URLs): none of Chromium's own background
+    // lookups (Google account, update and time hosts) reaches the network. Measured with strace:
+    // docs/testing.md. The loopback address, which needs no lookup, stays usable (the tests'
+    // own browser opens the preview with these flags; the print refuses every http: request).
+    '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
     '--disable-background-networking',
     '--disable-component-update',
     '--disable-sync',

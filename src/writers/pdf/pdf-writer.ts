@@ -13,22 +13,26 @@ export const pdfWriter: Writer<PdfSettings> = {
   // Subset the fonts, print the body, print the page furniture and the contents, finish (outline, metadata).
   steps: 4,
   inBuild: true,
-  resolve: (config, flags, bookDir) => ({
-    mode: flags.writingMode ?? config.pdf.writingMode ?? defaultWritingMode('pdf', config.language),
-    pageSize: flags.pageSize ?? config.pdf.pageSize,
-    quotes: config.pdf.quotes,
-    uprightCapitals: config.typography.uprightCapitals,
-    compression: config.typography.compression,
-    tocDepth: config.pdf.tocDepth,
-    colophon: config.pdf.colophon,
-    articleStart: config.pdf.articleStart,
-    css: readStylesheet('print.css', bookDir, config.typography),
-  }),
+  resolve: (config, flags, bookDir) => {
+    const stylesheet = readStylesheet('print.css', bookDir, config.typography);
+    return {
+      mode: flags.writingMode ?? config.pdf.writingMode ?? defaultWritingMode('pdf', config.language),
+      pageSize: flags.pageSize ?? config.pdf.pageSize,
+      quotes: config.pdf.quotes,
+      uprightCapitals: config.typography.uprightCapitals,
+      compression: config.typography.compression,
+      tocDepth: config.pdf.tocDepth,
+      colophon: config.pdf.colophon,
+      articleStart: config.pdf.articleStart,
+      css: stylesheet.css,
+      stylesheetWarnings: stylesheet.warnings,
+    };
+  },
   transforms: (settings) => [writingModeTransform({ mode: settings.mode, quotes: settings.quotes, uprightCapitals: settings.uprightCapitals, compression: settings.compression })],
   write: async (book, settings, context) => {
     // pdf-lib, the font subsetter and puppeteer are loaded only when a PDF is written.
     const { writePdf } = await import('./write-pdf.js');
     const result = await writePdf(book, settings, { log: context.log, progress: context.progress });
-    return { ...result, details: [] };
+    return { ...result, warnings: [...settings.stylesheetWarnings, ...result.warnings], details: [] };
   },
 };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, HTTPRequest } from 'puppeteer-core';
 import { WenjiError, describeError } from '../../errors.js';
+import { onExitCleanup } from '../../exit-cleanup.js';
 import { findChromium, launchArgs, type ChromiumLocation } from './browser.js';
 
 export interface PrintOptions {
@@ -26,9 +27,15 @@ export class Printer {
     private readonly allowed: string[],
     readonly location: ChromiumLocation,
     private readonly onBlocked: (url: string) => void,
+    private readonly forgetKill: () => void,
   ) {}
 
-  static async open(allowedDirs: string[], onBlocked: (url: string) => void = () => {}): Promise<Printer> {
+  /**
+   * Chromium with its profile in `profileDir` (by default inside the first allowed folder, the
+   * print's work folder, so that it goes with it), on a pipe rather than a port: when wenji dies, even by SIGKILL, the pipe closes and
+   * Chromium ends. However wenji exits otherwise, the browser's process group is killed first.
+   */
+  static async open(allowedDirs: string[], onBlocked: (url: string) => void = () => {}, profileDir = path.join(allowedDirs[0] ?? '.', '.chromium-profile')): Promise<Printer> {
     const location = await findChromium();
     const { default: puppeteer } = await import('puppeteer-core');
     let browser: Browser;
@@ -38,12 +45,21 @@ export class Printer {
         headless: 'shell',
         args: launchArgs(location),
         protocolTimeout: 0,
+        pipe: true,
+        userDataDir: profileDir,
+        // Its own temporary files (org.chromium.Chromium.*) in the work folder too, so that none outlives a killed browser.
+        env: { ...process.env, TMPDIR: path.dirname(profileDir) },
+        // wenji's own handlers (cli/signals.ts) end the run; the exit cleanup kills the browser.
+        handleSIGINT: false,
+        handleSIGTERM: false,
+        handleSIGHUP: false,
       });
     } catch (error) {
       throw new WenjiError('browser', `Chromium (${location.executablePath}, from ${location.source}) did not start: ${describeError(error)}`);
     }
+    const forgetKill = onExitCleanup(() => killTree(browser.process()?.pid));
     const allowed = allowedDirs.map((dir) => realpathOrSelf(path.resolve(dir)));
-    return new Printer(browser, allowed, location, onBlocked);
+    return new Printer(browser, allowed, location, onBlocked, forgetKill);
   }
 
   async print(options: PrintOptions): Promise<Uint8Array> {
@@ -82,6 +98,8 @@ export class Printer {
 
   async close(): Promise<void> {
     await this.browser.close().catch(() => {});
+    killTree(this.browser.process()?.pid);
+    this.forgetKill();
   }
 
   /** file:// URLs inside the allowed folders; nothing else (no http, no other files). */
@@ -106,5 +124,17 @@ function realpathOrSelf(file: string): string {
     return realpathSync(file);
   } catch {
     return file;
+  }
+}
+
+/** Chromium and its helpers: puppeteer starts it as the leader of its own process group. */
+function killTree(pid: number | undefined): void {
+  if (!pid) return;
+  for (const target of [-pid, pid]) {
+    try {
+      process.kill(target, 'SIGKILL');
+    } catch {
+      // already gone
+    }
   }
 }

@@ -17,4 +17,6 @@ export interface PdfSettings {
   articleStart: ArticleStart | undefined;
   /** `styles/print.css` with the typography rules and the book's custom.css. */
   css: string;
+  /** What was wrong with the book's custom.css (a link out of the book folder), one line each. */
+  stylesheetWarnings: string[];
 }

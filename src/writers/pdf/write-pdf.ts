@@ -1,5 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { labelsFor } from '../../locale/labels.js';
@@ -18,6 +17,7 @@ import { embeddedFontNames, layFurniture, readDestinations, resolveInternalLinks
 import { Printer } from './print.js';
 import { printAssembly } from './print-document.js';
 import type { PdfSettings } from './settings.js';
+import { makeWorkFolder } from './work-folder.js';
 
 /** How the writer reports while it runs. */
 export interface PdfHooks {
@@ -51,7 +51,8 @@ export async function writePdf(book: Book, options: PdfSettings, hooks: PdfHooks
   const geometry = pageGeometries[options.pageSize];
   const labels = labelsFor(book.meta.language);
   const warnings: string[] = [];
-  const work = mkdtempSync(path.join(tmpdir(), 'wenji-pdf-'));
+  const workFolder = makeWorkFolder();
+  const work = workFolder.dir;
   let printer: Printer | undefined;
   try {
     const fontStart = performance.now();
@@ -133,7 +134,7 @@ export async function writePdf(book: Book, options: PdfSettings, hooks: PdfHooks
     return { bytes, pages: bodyPages + offset, warnings };
   } finally {
     await printer?.close();
-    rmSync(work, { recursive: true, force: true });
+    workFolder.remove();
   }
 }
 

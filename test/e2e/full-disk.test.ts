@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import { cliEntry } from '../helpers/paths.js';
 import { openEpub } from '../helpers/epub.js';
@@ -21,7 +21,7 @@ const root = mkdtempSync(path.join(tmpdir(), 'wenji-full-disk-'));
 const book = path.join(root, 'book');
 const out = path.join(book, 'out');
 const temp = path.join(root, 'tmp');
-const hook = pathToFileURL(path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'helpers', 'enospc-hook.js')).href;
+const hook = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'helpers', 'enospc-hook.js')).href;
 
 let mounted = false;
 before(() => {

@@ -68,25 +68,25 @@ function freeDisk(): void {
   rmSync(path.join(out, 'filler'), { force: true });
 }
 
-function wenji(args: string[]): Promise<{ code: number | null; stderr: string; pid: number }> {
+function wenji(args: string[]): Promise<{ code: number | null; stderr: string }> {
   const env = { ...process.env, TMPDIR: temp, ...(simulatedFull ? { WENJI_TEST_FULL_DISK: out } : {}) };
   const child = spawn(process.execPath, [...(mounted ? [] : ['--import', hook]), cliEntry, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr, pid: child.pid! })));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stderr })));
 }
 
 /** What out/ holds besides the cache and the filler: outputs and any temporary. */
 const outputs = () => readdirSync(out).filter((name) => name !== '.cache' && name !== 'filler').sort();
 const temporaries = () => (existsSync(path.join(out, '.cache')) ? readdirSync(path.join(out, '.cache'), { recursive: true }).map(String).filter((name) => name.endsWith('.tmp')) : []);
 
-function chromiumOf(pid: number): number[] {
-  const marker = path.join(temp, `wenji-pdf-${pid}-`);
+/** Processes whose command line names the runs' TMPDIR (Chromium's profile is in it). */
+function browsersLeft(): number[] {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .filter((name) => {
       try {
-        return readFileSync(`/proc/${name}/cmdline`, 'latin1').includes(marker);
+        return readFileSync(`/proc/${name}/cmdline`, 'latin1').includes(temp);
       } catch {
         return false;
       }
@@ -94,14 +94,14 @@ function chromiumOf(pid: number): number[] {
     .map(Number);
 }
 
-function assertFullDiskFailure(run: { code: number | null; stderr: string; pid: number }, file: string, kept: RegExp): void {
+function assertFullDiskFailure(run: { code: number | null; stderr: string }, file: string, kept: RegExp): void {
   assert.equal(run.code, 7, run.stderr);
   const last = run.stderr.trim().split('\n').at(-1)!;
   assert.match(last, new RegExp(`^wenji: error: \\S*${file.replace('.', '\\.')}: no space left on the disk \\(the file needs \\d+(\\.\\d)? [KM]B\\); `));
   assert.match(last, kept);
   assert.doesNotMatch(run.stderr, /internal error|check that the folder is writable|\n\s+at /);
   assert.deepEqual(readdirSync(temp), [], 'nothing of the run left in TMPDIR');
-  assert.deepEqual(chromiumOf(run.pid), [], 'no Chromium left');
+  assert.deepEqual(browsersLeft(), [], 'no Chromium left');
   assert.deepEqual(temporaries(), [], 'no half cache entry');
 }
 

@@ -7,7 +7,8 @@ import type { Book } from '../../book/model.js';
 import { buildToc } from '../../book/toc.js';
 import { WenjiError } from '../../errors.js';
 import { version } from '../../paths.js';
-import { assembleBody, assembleFront, assembleFurniture, colophonAnchor, gotoPrefix, titleAnchor } from './assemble.js';
+import { alignPageSides } from './align-sides.js';
+import { assembleFront, assembleFurniture, colophonAnchor, gotoPrefix, titleAnchor } from './assemble.js';
 import { bookText } from './book-text.js';
 import { faceFor } from '../../locale/cjk-locale.js';
 import { fontDirs, missingFonts, subsetFaces } from './fonts.js';
@@ -16,6 +17,7 @@ import { planBodyPages } from './page-plan.js';
 import { embeddedFontNames, layFurniture, readDestinations, resolveInternalLinks, writeDocumentInfo, writeOutline, type BookmarkNode } from './postprocess.js';
 import { Printer } from './print.js';
 import { printAssembly } from './print-document.js';
+import { printBody } from './print-chunks.js';
 import type { PdfSettings } from './settings.js';
 
 /** How the writer reports while it runs. */
@@ -61,17 +63,13 @@ export async function writePdf(book: Book, options: PdfSettings, hooks: PdfHooks
     const assemble = printAssembly(book, options, faces);
     mkdirSync(path.join(work, 'images'));
     for (const image of book.images) writeFileSync(path.join(work, image.href), image.data);
-    const bodyHtml = path.join(work, 'body.html');
-    writeFileSync(bodyHtml, assembleBody(book, assemble));
 
     printer = await Printer.open([work, ...fontDirs()], (url) => warnings.push(`blocked a request the page made: ${url.slice(0, 120)}`));
     log(`printing with Chromium from ${printer.location.source}`);
     const size = { width: geometry.width, height: geometry.height };
     const started = performance.now();
-    const bodyBytes = await printer.print({ htmlPath: bodyHtml, ...size, tagged: true });
-    log(`printed the body in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
-    const doc = await PDFDocument.load(bodyBytes, { updateMetadata: false });
+    const { doc, chunks } = await printBody(printer, book, assemble, work, size);
+    log(`printed the body${chunks > 1 ? ` in ${chunks} chunks` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     progress(2, `printed ${doc.getPageCount()} pages; printing the page furniture and the contents`);
     const located = locateHeadings(book, readDestinations(doc), options.colophon);
     for (const article of located.missing) warnings.push(`could not find where "${article}" starts in the PDF; its contents entry points to the previous article`);
@@ -80,6 +78,7 @@ export async function writePdf(book: Book, options: PdfSettings, hooks: PdfHooks
     const articleStart = options.articleStart ?? (options.mode === 'vertical' && !geometry.screen ? 'recto' : 'any');
     const starts = book.articles.map((article) => located.pages.get(article.id)!);
     const plan = planBodyPages(doc.getPageCount(), starts, located.colophonPage, articleStart);
+    alignPageSides(doc, geometry, options.mode, (printed) => (plan.finalIndex[printed]! % 2) as 0 | 1);
     const furnitureStart = performance.now();
     const furnitureHtml = path.join(work, 'furniture.html');
     writeFileSync(furnitureHtml, assembleFurniture(book, plan.pages, assemble));

@@ -3,10 +3,11 @@ import { availableParallelism, freemem } from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import type { Book } from '../../book/model.js';
-import { assembleBodyTree, headingAnchors, titleAnchor, type AssembleOptions } from './assemble.js';
+import { assembleBodyTree, assembleFurniture, headingAnchors, titleAnchor, type AssembleOptions } from './assemble.js';
 import { rectoMarginsCss } from './align-sides.js';
 import { charactersPerPage, chunkDocuments } from './chunks.js';
 import { appendChunk, linkAcrossChunks } from './merge-chunks.js';
+import type { PlannedPage } from './page-plan.js';
 import type { Printer } from './print.js';
 
 /**
@@ -17,6 +18,8 @@ import type { Printer } from './print.js';
 const defaultChunkPages = 250;
 /** What one page printing a chunk takes in the browser, measured (docs/page-layout.md), with room to spare. */
 const browserBytesPerChunk = 400 * 1024 * 1024;
+/** Furniture pages are empty: a run of them is this many times a body chunk's pages. */
+const furnitureRunFactor = 4;
 
 export interface PrintedBody {
   doc: PDFDocument;
@@ -70,6 +73,32 @@ export async function printBody(printer: Printer, book: Book, assemble: Assemble
   }
   if (documents.length > 1) linkAcrossChunks(doc!);
   return { doc: doc!, chunks: documents.length };
+}
+
+/**
+ * Prints the page furniture (assembleFurniture) of the planned body: in runs of `furniturePages`
+ * pages, each a document whose page counter starts where the run does (`counter-reset: page` on
+ * the root gives the first page the next number: measured, Chromium 156), so that the folios run
+ * on; merged into one document, a page per planned page. Printing 8,000 empty pages in one
+ * document takes longer than printing them in runs, as for the body.
+ */
+export async function printFurniture(printer: Printer, book: Book, plan: PlannedPage[], assemble: AssembleOptions, work: string, size: { width: number; height: number }, settings: ChunkSettings = chunkSettings()): Promise<PDFDocument> {
+  const run = settings.pages > 0 ? settings.pages * furnitureRunFactor : Infinity;
+  const files: string[] = [];
+  for (let start = 0; start < plan.length || files.length === 0; start += run) {
+    const html = assembleFurniture(book, plan.slice(start, start + run), assemble);
+    const file = path.join(work, `furniture-${files.length + 1}.html`);
+    writeFileSync(file, start === 0 ? html : html.replace('</head>', `<style>html { counter-reset: page ${start}; }</style></head>`));
+    files.push(file);
+  }
+  const prints = limited(files, Math.min(settings.jobs, files.length), (htmlPath) => printer.print({ htmlPath, ...size, tagged: false }));
+  let doc: PDFDocument | undefined;
+  for (const print of prints) {
+    const chunk = await PDFDocument.load(await print, { updateMetadata: false });
+    if (doc) appendChunk(doc, chunk);
+    else doc = chunk;
+  }
+  return doc!;
 }
 
 /** `run` over the items, at most `limit` at a time; the promises in the items' order. */

@@ -8,7 +8,7 @@ import { buildToc } from '../../book/toc.js';
 import { WenjiError } from '../../errors.js';
 import { version } from '../../paths.js';
 import { alignPageSides } from './align-sides.js';
-import { assembleFront, assembleFurniture, colophonAnchor, gotoPrefix, titleAnchor } from './assemble.js';
+import { assembleFront, colophonAnchor, gotoPrefix, titleAnchor } from './assemble.js';
 import { bookText } from './book-text.js';
 import { faceFor } from '../../locale/cjk-locale.js';
 import { fontDirs, missingFonts, subsetFaces } from './fonts.js';
@@ -17,7 +17,7 @@ import { planBodyPages } from './page-plan.js';
 import { embeddedFontNames, layFurniture, readDestinations, resolveInternalLinks, writeDocumentInfo, writeOutline, type BookmarkNode } from './postprocess.js';
 import { Printer } from './print.js';
 import { printAssembly } from './print-document.js';
-import { printBody } from './print-chunks.js';
+import { printBody, printFurniture } from './print-chunks.js';
 import type { PdfSettings } from './settings.js';
 
 /** How the writer reports while it runs. */
@@ -80,9 +80,7 @@ export async function writePdf(book: Book, options: PdfSettings, hooks: PdfHooks
     const plan = planBodyPages(doc.getPageCount(), starts, located.colophonPage, articleStart);
     alignPageSides(doc, geometry, options.mode, (printed) => (plan.finalIndex[printed]! % 2) as 0 | 1);
     const furnitureStart = performance.now();
-    const furnitureHtml = path.join(work, 'furniture.html');
-    writeFileSync(furnitureHtml, assembleFurniture(book, plan.pages, assemble));
-    const furniture = await PDFDocument.load(await printer.print({ htmlPath: furnitureHtml, ...size, tagged: false }), { updateMetadata: false });
+    const furniture = await printFurniture(printer, book, plan.pages, assemble, work, size);
     if (furniture.getPageCount() !== plan.pages.length) warnings.push(`the page furniture came out with ${furniture.getPageCount()} pages for ${plan.pages.length} body pages; some folios may be missing`);
     const blank = [points(geometry.width), points(geometry.height)] as [number, number];
     await layFurniture(doc, plan.pages, furniture, blank);

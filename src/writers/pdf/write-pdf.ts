@@ -36,7 +36,7 @@ export interface PdfResult {
 const points = (mm: number) => (mm * 72) / 25.4;
 
 /**
- * Book → PDF (the book as the writer's transforms left it: pdf-writer.ts). The body (every article, then the colophon) is printed once; its named
+ * Book → PDF (the book as the writer's transforms left it: pdf-writer.ts). The body (every article, then the colophon) is printed once (a big book's in chunks: print-chunks.ts); its named
  * destinations tell on which page each article and section starts. From these wenji plans the
  * finished body (a blank page where an article must start on a recto), prints its page
  * furniture (folios and running heads, empty pages otherwise) and lays it over the body, then

@@ -1,4 +1,5 @@
 import type { Element, ElementContent, Root, RootContent } from 'hast';
+import { select } from 'hast-util-select';
 import { h } from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
@@ -74,7 +75,7 @@ export function planChunks(sizes: number[], budget: number, cutAfter: (index: nu
  */
 export function chunkDocuments(tree: Root, anchors: string[], budget: number, options: { css?: string; aliases?: Map<string, string> } = {}): ChunkDocument[] {
   const { css = '', aliases = new Map<string, string>() } = options;
-  const body = findElement(tree, 'body');
+  const body = select('body', tree);
   if (!body) throw new Error('the body document has no <body>');
   const parts = body.children;
   const sizes = parts.map((part) => textLength(part));
@@ -115,16 +116,6 @@ const isContent = (part: ElementContent) => {
   const classes = part.type === 'element' ? part.properties.className : undefined;
   return Array.isArray(classes) && (classes.includes('article') || classes.includes('colophon'));
 };
-
-function findElement(node: Root | Element, tagName: string): Element | undefined {
-  for (const child of node.children) {
-    if (child.type !== 'element') continue;
-    if (child.tagName === tagName) return child;
-    const found = findElement(child, tagName);
-    if (found) return found;
-  }
-  return undefined;
-}
 
 /** A copy of the tree's path down to `body`, with other children in the body and `css` at the end of the head. */
 function withBody(tree: Root, body: Element, children: ElementContent[], css: string): Root {

@@ -16,7 +16,10 @@ import type { Printer } from './print.js';
  * chunk of this size prints at the per-page cost of a small document (docs/page-layout.md).
  */
 const defaultChunkPages = 250;
-/** What one page printing a chunk takes in the browser, measured (docs/page-layout.md), with room to spare. */
+/**
+ * Memory allowed for each print at once, with room to spare: measured by the bench, the whole
+ * browser peaks at about 680 MB (PSS) with two 250-page chunks printing (docs/testing.md).
+ */
 const browserBytesPerChunk = 400 * 1024 * 1024;
 /** Furniture pages are empty: a run of them is this many times a body chunk's pages. */
 const furnitureRunFactor = 4;
@@ -65,14 +68,9 @@ export async function printBody(printer: Printer, book: Book, assemble: Assemble
     return file;
   });
   const prints = limited(files, Math.min(settings.jobs, files.length), (htmlPath) => printer.print({ htmlPath, ...size, tagged: true }));
-  let doc: PDFDocument | undefined;
-  for (const print of prints) {
-    const chunk = await PDFDocument.load(await print, { updateMetadata: false });
-    if (doc) appendChunk(doc, chunk);
-    else doc = chunk;
-  }
-  if (documents.length > 1) linkAcrossChunks(doc!);
-  return { doc: doc!, chunks: documents.length };
+  const doc = await mergeInOrder(prints);
+  if (documents.length > 1) linkAcrossChunks(doc);
+  return { doc, chunks: documents.length };
 }
 
 /**
@@ -92,6 +90,11 @@ export async function printFurniture(printer: Printer, book: Book, plan: Planned
     files.push(file);
   }
   const prints = limited(files, Math.min(settings.jobs, files.length), (htmlPath) => printer.print({ htmlPath, ...size, tagged: false }));
+  return mergeInOrder(prints);
+}
+
+/** The printed pieces as one document, each appended as soon as it and those before it are printed. */
+async function mergeInOrder(prints: Promise<Uint8Array>[]): Promise<PDFDocument> {
   let doc: PDFDocument | undefined;
   for (const print of prints) {
     const chunk = await PDFDocument.load(await print, { updateMetadata: false });

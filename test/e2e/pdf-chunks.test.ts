@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -144,6 +145,27 @@ for (const variant of variants) {
       }
       assert.equal(new Set(tree.pageKeys.map(([, key]) => key)).size, tree.pageKeys.length, 'every page has its own parent tree key');
       assert.equal(tree.pageKeys.length, wholeTree.pageKeys.length);
+    });
+
+    test('poppler reads the same tagged text from both (each element with the text of its marked content)', (t) => {
+      const index = variants.indexOf(variant);
+      // Link annotations are listed by object number, which the merge renumbers. In horizontal
+      // books a one-piece print also has an empty run of an article's title on the page before it
+      // (docs/page-layout.md, "Where articles start"); in chunks that page is in another document.
+      const tagged = (name: string) =>
+        execFileSync('pdfinfo', ['-struct-text', path.join(root, `${name}-${index}`, 'long-book.pdf')], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+          .replace(/Object \d+ \d+/g, 'Object')
+          .replace(/^\s*""\n/gm, '');
+      let whole: string;
+      try {
+        whole = tagged('whole');
+      } catch {
+        t.skip('pdfinfo (poppler-utils) not installed');
+        return;
+      }
+      assert.match(whole, /H1 \(block\)\s+NonStruct\s+"编者小序"/);
+      assert.match(whole, /Link \(inline\)\s+NonStruct\s+"修钟的师傅"\s+Object/);
+      assert.equal(tagged('chunked'), whole);
     });
 
     test('every page sets its type area on its own side: the gutter at the binding edge', () => {

@@ -1,20 +1,22 @@
 import path from 'node:path';
-import type { VFile } from 'vfile';
+import { VFile } from 'vfile';
 import { buildBook } from './book/build-book.js';
 import type { ArticleCache } from './cache/article-cache.js';
 import { imageDependencies, type Dependency } from './cache/dependencies.js';
 import { labelsFor, type Labels } from './locale/labels.js';
 import { linkArticles } from './transforms/links.js';
-import type { Article, Book } from './book/model.js';
+import type { Article, Book, Part } from './book/model.js';
 import { loadConfig, type LoadedConfig } from './config/load.js';
 import type { Config, ConfigInput } from './config/schema.js';
-import { loadContent, withFatal } from './content/load.js';
+import { displayPath, loadContent, withFatal, type LoadedPart } from './content/load.js';
+import { readPartFile } from './content/part-file.js';
 import { createImageFetcher } from './content/fetch-remote-image.js';
 import { ParseError, type ParseOptions } from './content/types.js';
 import { describeError } from './errors.js';
 import { stripPatterns } from './normalize/boilerplate-patterns.js';
 import { convertConfigText, convertedLanguage, createChineseConverter, type ChineseConverter } from './normalize/chinese-conversion.js';
 import { articleIdFor, normalizeArticle, type NormalizeSettings } from './normalize/index.js';
+import { normalizePartPage } from './normalize/part-page.js';
 import { ArticleOverrides } from './config/article-overrides.js';
 import { reportFixes } from './hast/fix-tally.js';
 import { sourceLocator } from './hast/source-point.js';
@@ -70,21 +72,25 @@ export async function prepareBook(options: PrepareOptions): Promise<PreparedBook
   await options.onConfig?.(bookConfig, config.dir);
   const downloads = options.fetchImages ? imageDownloads(options.cacheDir ?? path.join(config.dir, 'out', '.cache'), options.progress) : undefined;
   const overrides = new ArticleOverrides(config.config.articles ?? {});
+  const reader: ArticleReader = { language, labels: labelsFor(language), ...readingSettings(config.config, language, converter, downloads), overrides, downloads, fetchImages: Boolean(options.fetchImages) };
   const read = await readArticles(content.files, {
-    reader: { language, labels: labelsFor(language), ...readingSettings(config.config, language, converter, downloads), overrides, downloads, fetchImages: Boolean(options.fetchImages) },
+    reader,
     cache: options.cache?.(config),
     progress: options.progress,
+    // No article takes a part's id: it names the part's page in every writer.
+    reserved: content.parts.map((part) => part.id),
   });
+  const parts = await readParts(content.parts, read.articles, reader, config.file ? displayPath(config.file, cwd) : 'book.yaml');
   const unreached = downloads?.finish();
-  reportArticleProblems(read.articles);
-  const book = assembleBook(bookConfig, read.articles, config.dir);
+  reportArticleProblems(read.articles, parts.pages);
+  const book = assembleBook(bookConfig, read.articles, parts.parts, config.dir);
   return {
     book,
     config,
     bookConfig,
     files: content.all,
     ignored: content.ignored,
-    notices: [...content.orderWarnings, ...(unreached ? [unreached] : []), ...overrides.problems(config.lineOfKey)],
+    notices: [...content.orderWarnings, ...parts.notices, ...(unreached ? [unreached] : []), ...overrides.problems(config.lineOfKey)],
     contentDir,
     stats: read.stats,
   };
@@ -127,10 +133,10 @@ interface ReadArticle {
 }
 
 /** Every file read and normalized in order (or taken from the cache), a failure reported on its file. */
-async function readArticles(files: VFile[], options: { reader: ArticleReader; cache: ArticleCache | undefined; progress: ProgressListener | undefined }) {
+async function readArticles(files: VFile[], options: { reader: ArticleReader; cache: ArticleCache | undefined; progress: ProgressListener | undefined; reserved: string[] }) {
   const { cache } = options;
   const normalizing = stageReporter(options.progress, 'normalize', files.length);
-  const taken = new Set<string>();
+  const taken = new Set<string>(options.reserved);
   const articles: ReadArticle[] = [];
   for (const [index, file] of files.entries()) {
     try {
@@ -180,13 +186,17 @@ async function readFile(file: VFile, reader: ArticleReader, cache: ArticleCache 
   return produced;
 }
 
-/** Articles left empty by cleaning, and links between articles that could not be kept, reported on their files. */
-function reportArticleProblems(articles: ReadArticle[]): void {
+/**
+ * Articles left empty by cleaning, and links between articles (parts' prefaces among them) that
+ * could not be kept, reported on their files.
+ */
+function reportArticleProblems(articles: ReadArticle[], pages: ReadArticle[]): void {
   for (const { file, article } of articles) {
     if (article.length === 0) file.message('the article has no text after cleaning; it is kept with its title only', { place: titlePlace(file, article.title), ruleId: 'empty-article', source: 'wenji' });
   }
-  for (const problem of linkArticles(articles.map(({ article }) => article))) {
-    const file = articles.find(({ article }) => article === problem.article)?.file;
+  const all = [...articles, ...pages];
+  for (const problem of linkArticles(all.map(({ article }) => article))) {
+    const file = all.find(({ article }) => article === problem.article)?.file;
     if (!file) continue;
     const options = { place: problem.place, ruleId: 'link', source: 'wenji' };
     if (problem.info) file.info(problem.message, options);
@@ -194,13 +204,75 @@ function reportArticleProblems(articles: ReadArticle[]): void {
   }
 }
 
+/**
+ * The parts (辑) with their articles and title pages. A part whose articles could not be read, or
+ * that has none, is left out (said on its file, or in book.yaml for a part of `order`); two parts
+ * of one title are reported too. Each page is normalized like an article (normalizePartPage).
+ */
+async function readParts(loaded: LoadedPart[], articles: ReadArticle[], reader: ArticleReader, bookFile: string) {
+  const idsOf = new Map<string, string[]>();
+  for (const { file, article } of articles) idsOf.set(file.data.contentPath!, [...(idsOf.get(file.data.contentPath!) ?? []), article.id]);
+  const parts: Part[] = [];
+  const pages: ReadArticle[] = [];
+  const notices: string[] = [];
+  const seen = new Map<string, Article>();
+  /** A problem about the part: on its own file (index.md, _part.yaml), else in book.yaml. */
+  const report = (part: LoadedPart, message: string, quoted: string) => {
+    const own = part.yaml ?? part.index;
+    if (own) own.message(message, { place: { line: 1, column: 1 }, ruleId: 'part', source: 'wenji' });
+    else notices.push(`"${quoted}" ${message}`);
+  };
+  for (const part of loaded) {
+    const stated = part.yaml?.value !== undefined && !part.yaml.messages.some((message) => message.fatal) ? readPartFile(part.yaml) : {};
+    const title = part.title ?? stated.title;
+    const articleIds = part.articles.flatMap((file) => idsOf.get(file) ?? []);
+    const where = part.folder ? `${part.folder}/` : (title ?? part.id);
+    if (!articleIds.length) {
+      if (part.articles.length) report(part, `the part ${where} has no article that could be read, so it is left out`, where);
+      // A part of `order` that names nothing is reported with `order`'s other problems.
+      else if (part.folder) report(part, `the part ${where} holds no article, so it is left out; put articles in the folder, or remove it`, where);
+      continue;
+    }
+    const prefaceText = part.preface ?? stated.preface;
+    const preface = prefaceText?.trim() ? prefaceFile(prefaceText, part, bookFile) : undefined;
+    const index = part.index && !part.index.messages.some((message) => message.fatal) ? part.index : undefined;
+    if (index && preface) index.message(`the text of this file is not used: ${part.yaml ? 'the folder\'s _part.yaml' : 'book.yaml\'s order'} gives the part's preface`, { place: { line: 1, column: 1 }, ruleId: 'part', source: 'wenji' });
+    const page = await normalizePartPage(
+      { id: part.id, title, folder: part.folder, index, preface, file: (part.yaml ?? part.index)?.path ?? bookFile },
+      { language: reader.language, labels: reader.labels, settings: reader.settings, parseOptions: reader.parseOptions },
+    );
+    const key = page.title.replace(/\s+/g, '').toLowerCase();
+    const same = seen.get(key);
+    if (same) report(part, `two parts have the title "${page.title}" (also ${same.contentPath || same.file}); give one another title`, page.title);
+    else seen.set(key, page);
+    parts.push({ id: part.id, page, articleIds });
+    pages.push({ file: preface ?? index ?? part.yaml ?? new VFile({ path: bookFile }), article: page });
+  }
+  return { parts, pages, notices };
+}
+
+/** A preface given as text (`preface:` of order or _part.yaml) as the Markdown file it is read as, beside the part's folder. */
+function prefaceFile(text: string, part: LoadedPart, bookFile: string): VFile {
+  const file = new VFile({ path: part.yaml?.path ?? bookFile, value: text });
+  file.data.format = 'markdown';
+  file.data.partOf = part.id;
+  const root = part.yaml?.data.contentRoot;
+  if (part.yaml && root) {
+    file.data.contentRoot = root;
+    file.data.contentPath = part.yaml.data.contentPath!;
+    file.data.absolutePath = part.yaml.data.absolutePath!;
+  }
+  return file;
+}
+
 /** The Book (pure: book/build-book.ts); its problems (duplicate titles) are errors on their files. */
-function assembleBook(bookConfig: Config, articles: ReadArticle[], configDir: string): Book {
+function assembleBook(bookConfig: Config, articles: ReadArticle[], parts: Part[], configDir: string): Book {
   const sourceDateEpoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) : undefined;
   const { book, problems } = buildBook(
     bookConfig,
     articles.map(({ article }) => article),
     { configDir, sourceDateEpoch: Number.isFinite(sourceDateEpoch) ? sourceDateEpoch : undefined },
+    parts,
   );
   for (const problem of problems) {
     const file = articles.find(({ article }) => article === problem.article)?.file;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config } from '../config/schema.js';
-import type { Article, Book, BookMeta, ImageAsset } from './model.js';
+import type { Article, Book, BookMeta, ImageAsset, Part } from './model.js';
 
 export interface BuildBookOptions {
   /** Folder the config's relative paths (cover) are resolved against. */
@@ -19,8 +19,8 @@ export interface BookProblem {
   ruleId: string;
 }
 
-/** Articles + config → Book. Pure: no I/O, and the same input always gives the same book. */
-export function buildBook(config: Config, articles: Article[], options: BuildBookOptions): { book: Book; problems: BookProblem[] } {
+/** Articles (and parts) + config → Book. Pure: no I/O, and the same input always gives the same book. */
+export function buildBook(config: Config, articles: Article[], options: BuildBookOptions, parts: Part[] = []): { book: Book; problems: BookProblem[] } {
   const problems: BookProblem[] = [];
   const seen = new Map<string, Article>();
   for (const article of articles) {
@@ -35,8 +35,8 @@ export function buildBook(config: Config, articles: Article[], options: BuildBoo
     } else seen.set(key, article);
   }
   const images = new Map<string, ImageAsset>();
-  for (const article of articles) for (const image of article.images) if (!images.has(image.href)) images.set(image.href, image);
-  return { book: { meta: bookMeta(config, articles, options), articles, images: [...images.values()] }, problems };
+  for (const article of [...parts.map((part) => part.page), ...articles]) for (const image of article.images) if (!images.has(image.href)) images.set(image.href, image);
+  return { book: { meta: bookMeta(config, articles, options), articles, parts, images: [...images.values()] }, problems };
 }
 
 export function bookMeta(config: Config, articles: Article[], options: BuildBookOptions): BookMeta {

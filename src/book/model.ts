@@ -70,22 +70,56 @@ export interface BookMeta {
   slug: string;
 }
 
+/**
+ * A part (辑) of an anthology: a run of consecutive articles under a title, from a folder of
+ * content/ or a grouped `order` in book.yaml. A book without parts has none.
+ */
+export interface Part {
+  /** Unique in the book, ASCII (`part-1`, `part-2`… in reading order); no article has it. */
+  id: string;
+  /**
+   * The part's title page as an article: its id is the part's, its title the part's title, its
+   * body the preface (empty without one). Being an article, it goes through every pass that
+   * adapts articles' text (typography, links, notes) as it is.
+   */
+  page: Article;
+  /** Its articles' ids, in reading order: consecutive in `Book.articles`, never empty. */
+  articleIds: string[];
+}
+
 export interface Book {
   meta: BookMeta;
+  /** Every article, in reading order (those of a part consecutive). */
   articles: Article[];
+  /** The parts, in reading order; empty when the book has none. */
+  parts: Part[];
   /** Every image used, once (deduplicated by content). */
   images: ImageAsset[];
 }
 
-/** An entry of a table of contents: an article with its sections nested below. */
-export interface TocEntry {
+/** An entry of a table of contents: an article with its sections nested below, or a part with its articles. */
+export type TocEntry = ArticleTocEntry | PartTocEntry;
+
+export interface ArticleTocEntry {
+  kind: 'article';
   title: string;
   /** The article's id. */
   articleId: string;
   /** Anchor inside the article, undefined for the article itself. */
   fragment?: string;
   authors: string[];
-  children: TocEntry[];
+  children: ArticleTocEntry[];
   /** The article's own language, when it has one (its entry is marked with it). */
+  language?: string;
+}
+
+export interface PartTocEntry {
+  kind: 'part';
+  title: string;
+  /** The part's id (its page's). */
+  partId: string;
+  /** Its articles. */
+  children: ArticleTocEntry[];
+  /** The part page's own language, when it has one. */
   language?: string;
 }

@@ -46,11 +46,13 @@ export async function checkBook(options: CheckOptions): Promise<CheckResult> {
 
   for (const file of prepared.files) {
     if (file.value === undefined || file.messages.some((message) => message.fatal && message.ruleId !== 'duplicate-title')) continue;
+    // A part's `_part.yaml` is no article (its index.md is linted as one, but for its title).
+    if (file.data.partOf && !file.data.format) continue;
     // A copy, so the reader's own warnings (front matter) are not reported twice.
     const copy = new VFile({ path: file.path, value: file.value, data: { ...file.data } });
     const parsed = await parseArticle(copy, { language });
     // A text file's title is its first line (the build reports one it had to derive: derived-title).
-    if (!parsed.meta.title && parsed.titleFrom !== 'text' && parsed.fallbackTitles.length <= 1) {
+    if (!file.data.partOf && !parsed.meta.title && parsed.titleFrom !== 'text' && parsed.fallbackTitles.length <= 1) {
       file.message(`the article has no title (no front-matter title, no # heading, no <title>), so its file name is used: “${parsed.fallbackTitles[0] ?? ''}”`, {
         place: { line: 1, column: 1 },
         ruleId: 'missing-title',

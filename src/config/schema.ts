@@ -24,6 +24,32 @@ export type PageSize = (typeof pageSizes)[number];
 export const articleStarts = ['recto', 'any'] as const;
 export type ArticleStart = (typeof articleStarts)[number];
 
+/** A part of the book (辑) in `order`: its title, its files (a folder stands for its articles), an optional preface. */
+const orderPart = z.strictObject(
+  {
+    part: z.string({ error: 'expected the part\'s title as text' }).trim().min(1, { error: 'the part\'s title must not be empty' }),
+    articles: z.array(z.string().min(1), { error: 'expected a list of files (or folders) relative to the content folder' }),
+    preface: z.string({ error: 'expected the preface as text' }).optional(),
+  },
+  { error: 'expected { part: title, articles: [files…] } (and optionally preface)' },
+);
+const orderFile = z.string({ error: 'expected a file or folder relative to the content folder, or { part: title, articles: [files…] }' }).min(1);
+
+/**
+ * An entry of `order`: a file or folder of content/, or a part. Checked against the one schema
+ * its shape asks for, so that a mistake inside a part (`articels:`) is reported as itself rather
+ * than as "matches neither".
+ */
+const orderEntry = z.unknown().transform((value, context) => {
+  const result = (typeof value === 'object' && value !== null && !Array.isArray(value) ? orderPart : orderFile).safeParse(value);
+  if (result.success) return result.data;
+  // An unknown key first: it usually explains the missing one.
+  const issues = [...result.error.issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  for (const issue of issues) context.issues.push({ ...issue, input: value } as (typeof context.issues)[number]);
+  return z.NEVER;
+});
+export type OrderEntry = z.output<typeof orderEntry>;
+
 // ─── Real-world articles (issue 4): value types used by the block at the end of the schema ───
 export const spacingModes = ['css', 'insert', 'none'] as const;
 export type SpacingMode = (typeof spacingModes)[number];
@@ -94,8 +120,11 @@ export const configSchema = z.strictObject({
     .string()
     .regex(/^[^/\\:*?"<>|\s.][^/\\:*?"<>|]*$/u, { error: 'expected a file name without slashes or reserved characters' })
     .optional(),
-  /** Article files relative to the content folder, in reading order. */
-  order: z.array(z.string().min(1), { error: 'expected a list of file names relative to the content folder' }).optional(),
+  /**
+   * Reading order: files relative to the content folder, folders (a part each), and parts as
+   * `{ part: title, articles: [files…] }`.
+   */
+  order: z.array(orderEntry, { error: 'expected a list of file names relative to the content folder (or folders, and { part, articles } entries)' }).optional(),
 
   /** The printed book. */
   pdf: z

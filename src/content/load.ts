@@ -2,6 +2,8 @@ import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { VFile } from 'vfile';
 import { WenjiError } from '../errors.js';
+import type { OrderEntry } from '../config/schema.js';
+import { arrangeContent, type ContentPart } from './arrange.js';
 import { decodeText, findReplacementCharacters } from './decode.js';
 import { readerForFormat, readerForPath, readers as allReaders } from './readers.js';
 import type { Reader } from './types.js';
@@ -18,7 +20,17 @@ declare module 'vfile' {
     contentRoot: string;
     /** The encoding the text was decoded from. */
     encoding: string;
+    /** The part whose title and preface the file gives (a folder's `index.md` or `_part.yaml`): not an article. */
+    partOf: string;
   }
+}
+
+/** A part with the files that give its title and preface, read. */
+export interface LoadedPart extends ContentPart {
+  /** The folder's `index.md`, decoded (a fatal message when it cannot be). */
+  index?: VFile;
+  /** The folder's `_part.yaml`, as text. */
+  yaml?: VFile;
 }
 
 export interface LoadedContent {
@@ -26,8 +38,10 @@ export interface LoadedContent {
   files: VFile[];
   /** Articles that could not be read; each carries a fatal message. */
   failed: VFile[];
-  /** Both, in reading order (for reports). */
+  /** Both, and the parts' own files, in reading order (for reports). */
   all: VFile[];
+  /** The parts (辑), in reading order; none when the content folder and `order` give none. */
+  parts: LoadedPart[];
   /** Files skipped because of their extension (relative to the content folder). */
   ignored: string[];
   /** Order problems (entries in `order` that match no file, files missing from it). */
@@ -36,7 +50,7 @@ export interface LoadedContent {
 
 export interface LoadContentOptions {
   contentDir: string;
-  order?: string[] | undefined;
+  order?: OrderEntry[] | undefined;
   /** Working directory that paths in messages are relative to. */
   cwd?: string;
   /** The formats read (default: every reader of readers.ts). */
@@ -62,30 +76,61 @@ export function loadContent(options: LoadContentOptions): LoadedContent {
   const ignored: string[] = [];
   const readers = options.readers ?? allReaders;
   walk(root, root, found, ignored, readers);
-  const { ordered, warnings } = orderArticles(found, options.order);
+  const { ordered, parts: arranged, warnings } = arrangeContent(root, found, options.order);
 
   const files: VFile[] = [];
   const failed: VFile[] = [];
   const all: VFile[] = [];
-  for (const relative of ordered) {
+  const sourceFile = (relative: string) => {
     const absolutePath = path.join(root, relative);
     const file = new VFile({ path: displayPath(absolutePath, cwd), cwd });
-    const reader = readerForPath(relative, readers)!;
-    file.data.format = reader.format;
     file.data.contentPath = relative;
     file.data.absolutePath = absolutePath;
     file.data.contentRoot = root;
     all.push(file);
-    const problem = reader.encoding === 'binary' ? takeBytes(file, readFileSync(absolutePath)) : decodeInto(file, readFileSync(absolutePath), reader.declaresCharset === true);
-    if (problem) failed.push(withFatal(file, problem.reason, problem.ruleId, fileStart));
-    else files.push(file);
+    return file;
+  };
+  const read = (relative: string) => {
+    const file = sourceFile(relative);
+    const reader = readerForPath(relative, readers)!;
+    file.data.format = reader.format;
+    const problem = reader.encoding === 'binary' ? takeBytes(file, readFileSync(absolutePathOf(file))) : decodeInto(file, readFileSync(absolutePathOf(file)), reader.declaresCharset === true);
+    if (problem) withFatal(file, problem.reason, problem.ruleId, fileStart);
+    return { file, ok: !problem };
+  };
+  const firstArticle = new Map(arranged.map((part) => [part.articles[0] ?? '', part]));
+  const parts: LoadedPart[] = [];
+  const readPart = (part: ContentPart) => {
+    const loaded: LoadedPart = { ...part };
+    if (part.partFile) {
+      loaded.yaml = sourceFile(part.partFile);
+      loaded.yaml.data.partOf = part.id;
+      const decoded = decodeText(readFileSync(absolutePathOf(loaded.yaml)), { html: false });
+      if (decoded.ok) loaded.yaml.value = decoded.text;
+      else withFatal(loaded.yaml, decoded.reason, 'unreadable', fileStart);
+    }
+    if (part.indexFile) {
+      loaded.index = read(part.indexFile).file;
+      loaded.index.data.partOf = part.id;
+    }
+    parts.push(loaded);
+  };
+  for (const relative of ordered) {
+    const part = firstArticle.get(relative);
+    if (part) readPart(part);
+    const { file, ok } = read(relative);
+    (ok ? files : failed).push(file);
   }
+  // A part of no article is still read: its files are reported, and the part with them.
+  for (const part of arranged) if (!part.articles.length) readPart(part);
 
   if (files.length === 0 && failed.length === 0) {
     throw new WenjiError('content', `no articles found (looked for ${readers.flatMap((reader) => reader.extensions).join(', ')} files)`, { file: displayPath(root, cwd) });
   }
-  return { files, failed, all, ignored, orderWarnings: warnings };
+  return { files, failed, all, ignored, orderWarnings: warnings, parts };
 }
+
+const absolutePathOf = (file: VFile) => file.data.absolutePath!;
 
 /** Messages about a whole file (unreadable, empty) are shown at its start. */
 const fileStart = { line: 1, column: 1 };
@@ -181,33 +226,6 @@ function isSavedPageFolder(name: string, siblings: Set<string>): boolean {
 export function isInside(root: string, target: string): boolean {
   const relative = path.relative(root, target);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
-
-/**
- * Reading order: the explicit `order` list first, then every other article by its path with
- * numbers compared as numbers (`2-b` before `10-a`), so numeric prefixes order a folder.
- */
-export function orderArticles(found: string[], order: string[] | undefined): { ordered: string[]; warnings: string[] } {
-  const byPath = [...found].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
-  if (!order) return { ordered: byPath, warnings: [] };
-  const warnings: string[] = [];
-  const chosen: string[] = [];
-  for (const entry of order) {
-    const wanted = entry.replace(/^\.\//, '').replace(/\\/g, '/');
-    const match = found.find((file) => file === wanted) ?? found.find((file) => stripExtension(file) === wanted);
-    if (!match) warnings.push(`"${entry}" in order matches no article in the content folder`);
-    else if (chosen.includes(match)) warnings.push(`"${entry}" is listed twice in order`);
-    else chosen.push(match);
-  }
-  const rest = byPath.filter((file) => !chosen.includes(file));
-  for (const file of rest) warnings.push(`${file} is not listed in order; it is placed after the listed articles`);
-  return { ordered: [...chosen, ...rest], warnings };
-}
-
-function stripExtension(file: string): string {
-  return file.slice(0, file.length - path.extname(file).length);
 }
 
 export function displayPath(absolute: string, cwd: string): string {

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import { h } from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import type { Book } from '../book/model.js';
+import type { Article, Book } from '../book/model.js';
 import { assembleBodyTree, type AssembleOptions } from '../writers/pdf/assemble.js';
 import { pageSides } from '../writers/pdf/geometry.js';
 
@@ -64,7 +64,7 @@ function sidebar(book: Book, problems: Problem[]): Element {
     h('p', { className: ['wenji-meta'] }, `${book.articles.length} articles · wenji preview`),
     h(
       'ol',
-      book.articles.map((article) => h('li', [h('a', { href: `#${article.id}` }, article.title)])),
+      contentsItems(book),
     ),
     problems.length
       ? h('details', { className: ['wenji-problems'], open: problems.length <= 10 }, [
@@ -73,6 +73,25 @@ function sidebar(book: Book, problems: Problem[]): Element {
         ])
       : undefined,
   ].filter((node) => node !== undefined));
+}
+
+/** The sidebar's list: every article, a part's below its title. */
+function contentsItems(book: Book): Element[] {
+  const link = (article: Article) => h('li', [h('a', { href: `#${article.id}` }, article.title)]);
+  const partOf = new Map(book.parts.flatMap((part) => part.articleIds.map((id) => [id, part] as const)));
+  const items: Element[] = [];
+  let open: { part: Book['parts'][number]; list: Element } | undefined;
+  for (const article of book.articles) {
+    const part = partOf.get(article.id);
+    if (!part) open = undefined;
+    else if (open?.part !== part) {
+      open = { part, list: h('ol') };
+      items.push(h('li', { className: ['wenji-part'] }, [h('a', { href: `#${part.id}` }, part.page.title), open.list]));
+    }
+    if (open) open.list.children.push(link(article));
+    else items.push(link(article));
+  }
+  return items;
 }
 
 function parts(tree: Root): { html: Element; head: Element; body: Element } {

@@ -20,11 +20,12 @@ export function rememberedTransforms() {
     memo.clear();
     memo.set(key, known);
     const missing = book.articles.filter((article) => !known.has(article.body));
-    const fresh = applyTransforms({ ...book, articles: missing }, perArticle).articles;
+    // Parts' pages (a title and a short preface each) are adapted on every rebuild.
+    const fresh = applyTransforms({ ...book, articles: missing }, perArticle);
     missing.forEach((article, index) => {
-      const { title, body, sections } = fresh[index]!;
+      const { title, body, sections } = fresh.articles[index]!;
       known.set(article.body, { title, body, sections });
     });
-    return applyTransforms({ ...book, articles: book.articles.map((article) => ({ ...article, ...known.get(article.body)! })) }, rest);
+    return applyTransforms({ ...book, parts: fresh.parts, articles: book.articles.map((article) => ({ ...article, ...known.get(article.body)! })) }, rest);
   };
 }

@@ -6,6 +6,7 @@ import { withoutTracking } from '../normalize/tracking-parameters.js';
 import { withoutArticleExtension } from '../content/readers.js';
 import { asciiId } from '../hast/ascii-id.js';
 import type { Article, Book } from '../book/model.js';
+import { mapArticles, pagesAndArticles } from '../book/parts.js';
 
 export interface LinkProblem {
   article: Article;
@@ -111,7 +112,8 @@ export function linkArticles(articles: Article[]): LinkProblem[] {
  */
 export function linkAcrossFiles(book: Book, hrefFor: (articleId: string, fragment: string | undefined) => string): Book {
   const owner = new Map<string, string>();
-  for (const article of book.articles) {
+  // A part's page is a file of its own too (its id is no article's).
+  for (const article of pagesAndArticles(book)) {
     owner.set(article.id, article.id);
     for (const id of collectIds(article.body)) if (!owner.has(id)) owner.set(id, article.id);
   }
@@ -120,28 +122,25 @@ export function linkAcrossFiles(book: Book, hrefFor: (articleId: string, fragmen
     const home = owner.get(href.slice(1));
     return home !== undefined && home !== article.id;
   };
-  return {
-    ...book,
-    articles: book.articles.map((article) => {
-      let needed = false;
-      eachElement(article.body, (node) => {
-        if (node.tagName === 'a' && foreign(article, node.properties.href)) needed = true;
-      });
-      if (!needed) return article;
-      const body = structuredClone(article.body);
-      const rewritten: string[] = [];
-      eachElement(body, (node) => {
-        if (node.tagName !== 'a' || !foreign(article, node.properties.href)) return;
-        const id = String(node.properties.href).slice(1);
-        const home = owner.get(id)!;
-        node.properties.href = hrefFor(home, id === home ? undefined : id);
-        rewritten.push(id, node.properties.href);
-      });
-      const { digest: _digest, ...rest } = article;
-      const digest = derivedDigest(article.digest, 'links', rewritten);
-      return { ...rest, body, ...(digest ? { digest } : {}) };
-    }),
-  };
+  return mapArticles(book, (article) => {
+    let needed = false;
+    eachElement(article.body, (node) => {
+      if (node.tagName === 'a' && foreign(article, node.properties.href)) needed = true;
+    });
+    if (!needed) return article;
+    const body = structuredClone(article.body);
+    const rewritten: string[] = [];
+    eachElement(body, (node) => {
+      if (node.tagName !== 'a' || !foreign(article, node.properties.href)) return;
+      const id = String(node.properties.href).slice(1);
+      const home = owner.get(id)!;
+      node.properties.href = hrefFor(home, id === home ? undefined : id);
+      rewritten.push(id, node.properties.href);
+    });
+    const { digest: _digest, ...rest } = article;
+    const digest = derivedDigest(article.digest, 'links', rewritten);
+    return { ...rest, body, ...(digest ? { digest } : {}) };
+  });
 }
 
 function collectIds(body: Root): Set<string> {

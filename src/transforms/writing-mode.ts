@@ -10,6 +10,7 @@ import type { Compression } from '../locale/cjk-locale.js';
 import { collectSections } from '../normalize/sections.js';
 import { isCjkLanguage } from '../locale/labels.js';
 import type { Book } from '../book/model.js';
+import { mapArticles, pagesAndArticles } from '../book/parts.js';
 
 export interface WritingModeOptions {
   mode: WritingMode;
@@ -40,7 +41,7 @@ const quotesInHorizontal = (language: string) => chineseConvention(language) ===
  */
 export function adaptToWritingMode(book: Book, options: WritingModeOptions): Book {
   const vertical = options.mode === 'vertical';
-  if (!vertical && (options.quotes !== 'corner' || !book.articles.some((article) => quotesInHorizontal(article.language ?? book.meta.language)))) return book;
+  if (!vertical && (options.quotes !== 'corner' || !pagesAndArticles(book).some((article) => quotesInHorizontal(article.language ?? book.meta.language)))) return book;
   const processors = new Map<string, ReturnType<typeof unified>>();
   const processorFor = (language: string) => {
     const quotes = options.quotes === 'corner' && (vertical || quotesInHorizontal(language)) ? cornerQuoteStyle(language) : undefined;
@@ -56,21 +57,19 @@ export function adaptToWritingMode(book: Book, options: WritingModeOptions): Boo
     return { processor, quotes, key };
   };
   const compression = options.compression ?? 'auto';
-  return {
-    ...book,
-    articles: book.articles.map((article) => {
-      const language = article.language ?? book.meta.language;
-      if (!isCjkLanguage(language) || (!vertical && !quotesInHorizontal(language))) return article;
-      const { processor, quotes, key } = processorFor(language);
-      const body = processor.runSync(structuredClone(article.body)) as Root;
-      if (vertical) unified().use(rehypeTrimPunctuationPairs, { language, compression }).runSync(body);
-      // Titles and section names are shown as set in the text (corner quotes, upright numbers
-      // are only for the body), so they are re-read from the adapted body.
-      const title = quotes ? convertTitle(article.title, quotes) : article.title;
-      const digest = derivedDigest(article.digest, 'writing-mode', options.mode, options.quotes, options.tcyDigits ?? 2, key, compression);
-      return { ...article, title, body, sections: collectSections(body), ...(digest ? { digest } : {}) };
-    }),
-  };
+  // A part's page (title, preface) is set like an article.
+  return mapArticles(book, (article) => {
+    const language = article.language ?? book.meta.language;
+    if (!isCjkLanguage(language) || (!vertical && !quotesInHorizontal(language))) return article;
+    const { processor, quotes, key } = processorFor(language);
+    const body = processor.runSync(structuredClone(article.body)) as Root;
+    if (vertical) unified().use(rehypeTrimPunctuationPairs, { language, compression }).runSync(body);
+    // Titles and section names are shown as set in the text (corner quotes, upright numbers
+    // are only for the body), so they are re-read from the adapted body.
+    const title = quotes ? convertTitle(article.title, quotes) : article.title;
+    const digest = derivedDigest(article.digest, 'writing-mode', options.mode, options.quotes, options.tcyDigits ?? 2, key, compression);
+    return { ...article, title, body, sections: collectSections(body), ...(digest ? { digest } : {}) };
+  });
 }
 
 /** The writing mode a target uses when neither book.yaml nor the command line says. */

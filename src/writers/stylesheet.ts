@@ -5,12 +5,12 @@ import { stylesDir } from '../paths.js';
 import { compressionCss } from './compression-css.js';
 
 /**
- * A writer's stylesheet: wenji's own (`styles/<name>`), the CJK–Latin gap if the stylesheet is
+ * A writer's stylesheet: wenji's own (`styles/<name>`, or several one after the other), the CJK–Latin gap if the stylesheet is
  * to draw it (`typography.spacing: css`) and the `typography.compression` rules, then the
  * book's `styles/custom.css` (last, so that it can override them).
  */
-export function readStylesheet(name: string, bookDir: string, typography?: Pick<Config['typography'], 'spacing' | 'compression'>, packageStyles = stylesDir): string {
-  const own = readFileSync(path.join(packageStyles, name), 'utf8') + spacingCss(typography?.spacing) + (typography ? compressionCss(typography.compression) : '');
+export function readStylesheet(name: string | readonly string[], bookDir: string, typography?: Pick<Config['typography'], 'spacing' | 'compression'>, packageStyles = stylesDir): string {
+  const own = (typeof name === 'string' ? [name] : name).map((file) => readFileSync(path.join(packageStyles, file), 'utf8')).join('') + spacingCss(typography?.spacing) + (typography ? compressionCss(typography.compression) : '');
   const custom = path.join(bookDir, 'styles', 'custom.css');
   return existsSync(custom) && path.resolve(custom) !== path.resolve(packageStyles, 'custom.css') ? `${own}\n/* styles/custom.css */\n${readFileSync(custom, 'utf8')}` : own;
 }

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PDFArray, PDFDict, PDFName, PDFNumber, PDFRef } from 'pdf-lib';
 import { pageGeometries } from '../../src/writers/pdf/geometry.js';
 import { runCli } from '../helpers/cli.js';
 import { longBookTitle, writeLongBook, type LongArticle } from '../helpers/long-book.js';
+import { contentsEntries } from '../helpers/pdf-contents.js';
 import { folio, openPdf, type OpenedPdf, type PageText } from '../helpers/pdf.js';
 import { letters, pageLines, paragraphs, type Mode, type TextLine } from '../helpers/pdf-lines.js';
 
@@ -207,38 +207,4 @@ function isShortened(head: string, title: string): boolean {
   const cut = /：|:|——/.exec(whole);
   if (cut && head === whole.slice(0, cut.index)) return true;
   return head.endsWith('…') && head.length >= 5 && whole.startsWith(head.slice(0, -1));
-}
-
-interface ContentsEntry {
-  text: string;
-  number: number | undefined;
-  target: number;
-}
-
-/** The links of the contents pages (between the cover and the body), each with its text and the number printed in it. */
-function contentsEntries(pdf: OpenedPdf, mode: Mode, firstBody: number): ContentsEntry[] {
-  const entries: ContentsEntry[] = [];
-  for (let index = pdf.outline[0]!.page; index < firstBody; index++) {
-    const page = pdf.pages[index]!;
-    const annots = pdf.lib.getPage(index).node.lookupMaybe(PDFName.of('Annots'), PDFArray);
-    for (let i = 0; i < (annots?.size() ?? 0); i++) {
-      const annot = annots!.lookupMaybe(i, PDFDict)!;
-      const rect = annot.lookup(PDFName.of('Rect'), PDFArray).asArray().map((value) => (value as PDFNumber).asNumber());
-      const [x0, y0, x1, y1] = [Math.min(rect[0]!, rect[2]!) - 1, Math.min(rect[1]!, rect[3]!) - 1, Math.max(rect[0]!, rect[2]!) + 1, Math.max(rect[1]!, rect[3]!) + 1];
-      const inside = page.items.filter((item) => item.x >= x0 && item.x <= x1 && item.y >= y0 && item.y <= y1);
-      // The title is the largest text of the entry (the author is smaller), the number the digits.
-      const numbers = inside.filter((item) => /^\d+$/.test(item.str.trim()));
-      const words = inside.filter((item) => !numbers.includes(item));
-      const size = Math.max(...words.map((item) => item.size));
-      const lines = pageLines({ ...page, items: words.filter((item) => item.size > size - 0.3) }, index, mode, { top: page.height, bottom: 0 });
-      const dest = annot.lookup(PDFName.of('Dest'));
-      const ref = dest instanceof PDFArray ? dest.get(0) : undefined;
-      entries.push({
-        text: lines.map((line) => line.text).join(''),
-        number: numbers.length ? Number(numbers.at(-1)!.str.trim()) : undefined,
-        target: ref instanceof PDFRef ? (pdf.pageIndex.get(ref.toString()) ?? -1) : -1,
-      });
-    }
-  }
-  return entries;
 }

@@ -22,9 +22,17 @@ export interface PageText {
   height: number;
 }
 
+export interface OutlineNode {
+  title: string;
+  /** 0-based page it leads to. */
+  page: number;
+  children: OutlineNode[];
+}
+
 export interface OpenedPdf {
   pages: PageText[];
-  outline: { title: string; page: number; children: { title: string; page: number }[] }[];
+  /** The bookmarks, nested as in the file (a part, its articles, their sections). */
+  outline: OutlineNode[];
   lib: PDFDocument;
   /** 0-based page index of each page ref. */
   pageIndex: Map<string, number>;
@@ -53,12 +61,13 @@ export async function openPdf(file: string): Promise<OpenedPdf> {
     const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : (dest as unknown[]);
     return doc.getPageIndex(explicit![0] as { num: number; gen: number });
   };
-  const outline = [];
-  for (const item of outlineItems) {
-    const children = [];
-    for (const child of item.items ?? []) children.push({ title: child.title, page: await pageOf(child.dest) });
-    outline.push({ title: item.title, page: await pageOf(item.dest), children });
-  }
+  type Item = (typeof outlineItems)[number];
+  const nodes = async (items: Item[]): Promise<OutlineNode[]> => {
+    const result: OutlineNode[] = [];
+    for (const item of items) result.push({ title: item.title, page: await pageOf(item.dest), children: await nodes(item.items ?? []) });
+    return result;
+  };
+  const outline = await nodes(outlineItems);
   await doc.destroy();
   const lib = await PDFDocument.load(data, { updateMetadata: false });
   const pageIndex = new Map(lib.getPages().map((page, index) => [page.ref.toString(), index]));

@@ -58,7 +58,7 @@ describe('linkAcrossFiles: one file per article (EPUB)', () => {
   test('#id links into another article get its file name; the input book is not changed', () => {
     const a = article('a', 'a.md', '<a href="#b">1</a><a href="#b-part">2</a><a href="#a-own">3</a><p id="a-own">o</p>');
     const b = article('b', 'b.md', '<h2 id="b-part">p</h2>');
-    const book: Book = { meta: {} as Book['meta'], articles: [a, b], images: [] };
+    const book: Book = { meta: {} as Book['meta'], articles: [a, b], parts: [], images: [] };
     const linked = linkAcrossFiles(book, (id, fragment) => `${id}.xhtml${fragment ? `#${fragment}` : ''}`);
     assert.deepEqual(hrefs(linked.articles[0]!), ['b.xhtml', 'b.xhtml#b-part', '#a-own']);
     assert.deepEqual(hrefs(a), ['#b', '#b-part', '#a-own']);

@@ -38,6 +38,7 @@ async function makeBook(): Promise<Book> {
       article('second', 'An English Essay', [h('p', 'Some words in English.')], { language: 'en', url: 'not a web address' }),
       article('empty', '空文', [], { length: 0 }),
     ],
+    parts: [],
     images: [image],
   };
 }

@@ -153,6 +153,7 @@ function sampleBook(title = '样书', language = 'zh-Hans'): Book {
       article('second', 'A <title> & "quotes"', { authors: ['Author'], language: 'en', url: 'https://example.com/a' }),
       article('third', '第三篇'),
     ],
+    parts: [],
     images: [],
   };
 }
@@ -551,9 +552,13 @@ describe('an article in another CJK locale', () => {
     for (const name of ['article-1:right', 'article-2:right', 'colophon:right', 'article-3:left']) assert.doesNotMatch(pageRule(css, name) ?? '', /font-family/, name);
   });
 
-  test('its contents entry and colophon row carry its lang', () => {
-    const front = parseDocument(assembleFront(book, buildToc(book, { depth: 1 }), new Map(), options('vertical')));
-    assert.deepEqual(selectAll('.toc > li', front).map((li) => li.properties.lang), [undefined, 'en', 'zh-Hant']);
+  test('its contents title and colophon row carry its lang; the contents numbers stay in the book’s', () => {
+    const front = parseDocument(assembleFront(book, buildToc(book, { depth: 1 }), new Map([['first', 1], ['second', 5], ['third', 9]]), options('vertical')));
+    assert.deepEqual(selectAll('.toc > li .toc-title', front).map((span) => span.properties.lang), [undefined, 'en', 'zh-Hant']);
+    assert.deepEqual(selectAll('.toc > li .toc-author', front).map((span) => span.properties.lang), [undefined, 'en']);
+    // Nothing between a number and the book's html element names another language.
+    assert.deepEqual(selectAll('.toc > li', front).map((li) => li.properties.lang), [undefined, undefined, undefined]);
+    assert.deepEqual(selectAll('.toc > li .toc-page', front).map((span) => span.properties.lang), [undefined, undefined, undefined]);
     const body = parseDocument(assembleBody(book, options('vertical', { colophon: true })));
     assert.deepEqual(selectAll('.colophon li', body).map((li) => li.properties.lang), [undefined, 'en', 'zh-Hant']);
   });
@@ -632,7 +637,7 @@ describe('assembleFront', () => {
 
   test('a hand-made contents list: a key with characters that need encoding', () => {
     const book = sampleBook();
-    const toc: TocEntry[] = [{ title: '一', articleId: 'a b', fragment: 'x/y?z', authors: [], children: [] }];
+    const toc: TocEntry[] = [{ kind: 'article', title: '一', articleId: 'a b', fragment: 'x/y?z', authors: [], children: [] }];
     const tree = parseDocument(assembleFront(book, toc, new Map([['a b#x/y?z', 42]]), options('vertical')));
     const link = select('ol.toc a', tree)!;
     assert.equal(link.properties.href, `${gotoPrefix}a%20b%23x%2Fy%3Fz`);

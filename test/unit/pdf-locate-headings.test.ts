@@ -35,6 +35,7 @@ function book(articles: Article[], language = 'zh-Hans'): Book {
       slug: 'sample',
     },
     articles,
+    parts: [],
     images: [],
   };
 }

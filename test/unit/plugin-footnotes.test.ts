@@ -41,7 +41,7 @@ const attribute = (element: Element | undefined, name: string) => element?.prope
 /** A book of one article with this body, as the EPUB writer's note-types pass leaves it. */
 function epubTyped(body: Root, digest?: string): Article {
   const article = { id: 'art', file: 'a.md', contentPath: 'a.md', title: '文', authors: [], translators: [], tags: [], body, sections: [], images: [], length: 1, ...(digest ? { digest } : {}) } as Article;
-  const book: Book = { meta: { title: '书', authors: [], editors: [], language: 'zh-Hans', identifier: 'x', modified: '2026-01-01T00:00:00Z', description: '', slug: 'x' }, articles: [article], images: [] };
+  const book: Book = { meta: { title: '书', authors: [], editors: [], language: 'zh-Hans', identifier: 'x', modified: '2026-01-01T00:00:00Z', description: '', slug: 'x' }, articles: [article], parts: [], images: [] };
   return noteTypesTransform.apply(book).articles[0]!;
 }
 

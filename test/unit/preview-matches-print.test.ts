@@ -88,4 +88,26 @@ describe('the preview shows what the PDF prints', () => {
     const variables = toString(selectAll('head > style', preview)[1]!);
     assert.match(variables, new RegExp(`--page-width: ${geometry.width}mm; --page-height: ${geometry.height}mm; --margin-top: ${geometry.top}mm`));
   });
+
+  test("a book in parts: the parts' pages as printed (adapted to vertical setting too), and the sidebar grouped", async () => {
+    const book = mkdtempSync(path.join(tmpdir(), 'wenji-preview-parts-'));
+    try {
+      cpSync(path.join(repoRoot, 'test', 'fixtures', 'parts'), book, { recursive: true });
+      writeFileSync(path.join(book, 'content', '01-第一辑', '_part.yaml'), 'title: 第一辑 · “人物”\npreface: 收文12篇，他说“好”。\n');
+      const [printed, preview] = await Promise.all([printedBody(book, {}), previewPage(book, {})]);
+      const body = select('body', printed)!;
+      body.children = body.children.filter((node) => !(node.type === 'element' && node.tagName === 'nav' && node.properties.hidden));
+      const pages = select('main.wenji-pages', preview)!;
+      assert.equal(toHtml(pages.children), toHtml(body.children));
+      const parts = selectAll('section.part', pages);
+      assert.deepEqual(parts.map((part) => toString(select('.part-title', part)!)), ['第一辑 ·『人物』', '第二辑 · 地方', '第三辑']);
+      // The preface went through the writer's transforms: upright digits, corner quotes.
+      assert.equal(toString(select('.part-preface .tcy', parts[0]!)!), '12');
+      assert.match(toString(select('.part-preface', parts[0]!)!), /他说『好』。/);
+      const sidebar = selectAll('.wenji-sidebar > ol > li', preview).map((li) => (li.properties.className as string[] | undefined)?.includes('wenji-part') ? `${toString(select('a', li)!)}: ${selectAll('ol > li', li).length}` : toString(li));
+      assert.deepEqual(sidebar, ['小引', '第一辑 ·『人物』: 3', '第二辑 · 地方: 3', '第三辑: 1', '后记']);
+    } finally {
+      rmSync(book, { recursive: true, force: true });
+    }
+  });
 });

@@ -46,6 +46,7 @@ function sampleBook(language = 'zh-Hans'): Book {
       article('english', 'On “quotes”', '<p>Page 17 of “the book”, don’t.</p><h2 id="english-s1">The “first” part</h2>', { language: 'en' }),
       article('third', '无引号', '<p>共<em>12</em>本，“<em>中文</em>”。</p>', { language: 'zh' }),
     ],
+    parts: [],
     images: [],
   };
 }

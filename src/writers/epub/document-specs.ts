@@ -1,11 +1,12 @@
 import type { ElementContent } from 'hast';
 import { derivedDigest } from '../../book/digest.js';
-import type { Article, Book, TocEntry } from '../../book/model.js';
+import type { Article, Book, Part, TocEntry } from '../../book/model.js';
+import { partsByFirstArticle } from '../../book/parts.js';
 import { labelsFor, type Labels } from '../../locale/labels.js';
 import { xmlByteLength } from '../xhtml/xml-size.js';
 import type { BookCover } from '../cover/prepare-cover.js';
-import { articleHeader, articleSection, colophonBody, contentsPageBody, coverPageBody, titlePageBody } from './documents.js';
-import { articleHref, articlePartHref, tocHref } from './file-names.js';
+import { articleHeader, articleSection, colophonBody, contentsPageBody, coverPageBody, partPageBody, titlePageBody } from './documents.js';
+import { articleHref, articlePartHref, partHref, tocHref } from './file-names.js';
 import { withAltText } from './image-alt.js';
 import { partLinkResolver, retargetLinks } from './part-links.js';
 import { splitArticle, type ArticleLayout } from './split-article.js';
@@ -52,16 +53,24 @@ export function articleChildren(article: Article, labels: Labels): ElementConten
 }
 
 /**
- * The articles' documents. Articles too large for one document are split; links into them then
- * lead to the part that holds their target, from every document (parts, other articles, the
- * contents, nav, NCX). What moved is part of each document's digest.
+ * The articles' documents, each part's title page before its first article. Articles too large
+ * for one document are split; links into them then lead to the piece that holds their target,
+ * from every document (pieces, other articles, part pages, the contents, nav, NCX). What moved is
+ * part of each document's digest.
  */
 export function articleDocuments(book: Book, labels: Labels, options: LayoutOptions): ArticleDocuments {
   const layouts = book.articles.map((article) => (options.fits(article) ? undefined : layoutArticle(article, options.budget, () => articleChildren(article, labels), (part, children) => options.renderShell(article, part, children))));
   const partOf = new Map<string, string>();
   for (const layout of layouts) for (const [id, file] of layout?.files ?? []) partOf.set(id, file);
   const resolve = partLinkResolver(partOf);
+  const partStarts = partsByFirstArticle(book);
   const specs = book.articles.flatMap((article, index): DocumentSpec[] => {
+    const part = partStarts.get(article.id);
+    return [...(part ? [partDocument(part, book, (nodes, from) => (partOf.size ? retargetLinks(nodes, resolve, from).nodes : nodes))] : []), ...documentsOf(article, index)];
+  });
+  return { specs, layouts, hrefOf: (entry) => resolve(tocHref(entry), 'nav') };
+
+  function documentsOf(article: Article, index: number): DocumentSpec[] {
     const layout = layouts[index];
     const base = articleSpecBase(article, book);
     if (!layout) {
@@ -81,8 +90,13 @@ export function articleDocuments(book: Book, labels: Labels, options: LayoutOpti
       body: () => articleSection(article, moved[n]!.nodes, n + 1),
       digest: derivedDigest(article.digest, 'epub-part', options.budget, n, changes),
     }));
-  });
-  return { specs, layouts, hrefOf: (entry) => resolve(tocHref(entry), 'nav') };
+  }
+}
+
+/** A part's title page (never kept in the document store: it is small, and has no digest). */
+function partDocument(part: Part, book: Book, retarget: (nodes: ElementContent[], from: string) => ElementContent[]): DocumentSpec {
+  const filename = partHref(part);
+  return { id: part.id, filename, title: part.page.title, body: () => retarget(partPageBody(part), filename), bodyClass: 'part-page', matter: 'bodymatter', language: part.page.language ?? book.meta.language };
 }
 
 /** Cover, title page and contents, in spine order. */

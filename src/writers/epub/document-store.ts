@@ -23,7 +23,8 @@ const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('h
 
 /**
  * Article documents as the EPUB holds them (rendered XHTML, deflated) in
- * `out/.cache/documents/<key>.deflate`: the CRC-32 and length of the XHTML (4 bytes each), the
+ * `out/.cache/documents/<key>.deflate` (an edition built on the EPUB keeps its own in a folder
+ * of its own, `name`, so that neither build prunes the other's): the CRC-32 and length of the XHTML (4 bytes each), the
  * SHA-256 of the deflate stream (32 bytes), then the stream. An unchanged article is copied into
  * the next EPUB as it is. Reading never throws: a file whose stream does not match its hash
  * (truncated, damaged) is a miss, so a bad entry never reaches a book. A failed write is one
@@ -31,8 +32,8 @@ const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('h
  */
 const headerLength = 8 + 32;
 
-export function diskDocumentStore(cacheDir: string, warn: (line: string) => void = () => {}): DocumentStore {
-  const folder = path.join(cacheDir, 'documents');
+export function diskDocumentStore(cacheDir: string, warn: (line: string) => void = () => {}, name = 'documents'): DocumentStore {
+  const folder = path.join(cacheDir, name);
   const used = new Set<string>();
   let broken = false;
   const pending: Promise<void>[] = [];
@@ -60,7 +61,7 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
       header.writeUInt32LE(document.size, 4);
       header.write(sha256(document.deflated), 8, 'hex');
       pending.push(
-        emitCacheFileAsync(cacheDir, `documents/${key}.deflate`, Buffer.concat([header, document.deflated])).catch((error: unknown) => {
+        emitCacheFileAsync(cacheDir, `${name}/${key}.deflate`, Buffer.concat([header, document.deflated])).catch((error: unknown) => {
           if (broken) return;
           broken = true;
           warn(`${cacheDir}: cannot keep rendered documents in the build cache (${describeError(error)})`);
@@ -70,8 +71,8 @@ export function diskDocumentStore(cacheDir: string, warn: (line: string) => void
     async finish() {
       await Promise.all(pending);
       try {
-        const stale = readdirSync(folder).filter((name) => (name.endsWith('.tmp') ? abandonedTemporary(cacheDir, `documents/${name}`) : !used.has(name.replace(/\.deflate$/, ''))));
-        removeCacheFiles(cacheDir, stale.map((name) => `documents/${name}`));
+        const stale = readdirSync(folder).filter((file) => (file.endsWith('.tmp') ? abandonedTemporary(cacheDir, `${name}/${file}`) : !used.has(file.replace(/\.deflate$/, ''))));
+        removeCacheFiles(cacheDir, stale.map((file) => `${name}/${file}`));
       } catch {
         // pruning is housekeeping; the next run tries again
       }

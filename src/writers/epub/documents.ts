@@ -1,7 +1,7 @@
 import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Labels } from '../../locale/labels.js';
-import type { Article, Book, TocEntry } from '../../book/model.js';
+import type { Article, ArticleTocEntry, Book, Part, TocEntry } from '../../book/model.js';
 import { tocHref } from './file-names.js';
 
 /** `lang` and `xml:lang` of an entry whose article has its own language (read aloud in it). */
@@ -23,14 +23,22 @@ export function titlePageBody(book: Book, labels: Labels): ElementContent[] {
   ];
 }
 
-/** The printed contents page: every article with its author, each a link (`hrefOf` names where an entry is). */
+/**
+ * The printed contents page: every article with its author, each a link (`hrefOf` names where an
+ * entry is); a part's articles listed below its title.
+ */
 export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels, hrefOf: (entry: TocEntry) => string = tocHref): ElementContent[] {
   // An article in another language is listed in it too (its face, its punctuation).
   const languages = new Map(book.articles.flatMap((article) => (article.language ? [[article.id, article.language] as const] : [])));
-  const lang = (entry: TocEntry) => {
+  const lang = (entry: ArticleTocEntry) => {
     const language = languages.get(entry.articleId);
     return language ? { lang: language, 'xml:lang': language } : {};
   };
+  const item = (entry: ArticleTocEntry) =>
+    h('li', lang(entry), [
+      h('a', { href: hrefOf(entry) }, entry.title),
+      entry.authors.length ? h('span', { className: ['contents-author'] }, join(entry.authors, labels)) : undefined,
+    ].filter((node) => node !== undefined));
   return [
     h('section', { className: ['contents'] }, [
       h('h1', { className: ['contents-title'] }, labels.contents),
@@ -38,10 +46,9 @@ export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels, hr
         'ol',
         { className: ['contents-list'] },
         toc.map((entry) =>
-          h('li', lang(entry), [
-            h('a', { href: hrefOf(entry) }, entry.title),
-            entry.authors.length ? h('span', { className: ['contents-author'] }, join(entry.authors, labels)) : undefined,
-          ].filter((node) => node !== undefined)),
+          entry.kind === 'article'
+            ? item(entry)
+            : h('li', { className: ['contents-part'], ...entryLanguage(entry) }, [h('a', { href: hrefOf(entry), className: ['contents-part-title'] }, entry.title), h('ol', entry.children.map(item))]),
         ),
       ),
     ]),
@@ -50,7 +57,7 @@ export function contentsPageBody(book: Book, toc: TocEntry[], labels: Labels, hr
 
 /** The navigation document's `nav epub:type="toc"`: articles and (optionally) their sections. */
 export function navBody(toc: TocEntry[], labels: Labels, landmarks: { href: string; type: string; title: string }[], hrefOf: (entry: TocEntry) => string = tocHref): ElementContent[] {
-  const list = (entries: TocEntry[]): ElementContent =>
+  const list = (entries: readonly TocEntry[]): ElementContent =>
     h('ol', entries.map((entry) => h('li', [h('a', { href: hrefOf(entry), ...entryLanguage(entry) }, entry.title), ...(entry.children.length ? [list(entry.children)] : [])])));
   return [
     h('nav', { 'epub:type': 'toc', id: 'toc', role: 'doc-toc' }, [h('h1', labels.contents), list(toc)]),
@@ -58,6 +65,21 @@ export function navBody(toc: TocEntry[], labels: Labels, landmarks: { href: stri
       h('h2', 'Landmarks'),
       h('ol', landmarks.map((landmark) => h('li', [h('a', { href: landmark.href, 'epub:type': landmark.type }, landmark.title)]))),
     ]),
+  ];
+}
+
+/**
+ * A part's title page: its title, and its preface below (the part's page body, in its own
+ * language), as the part section of the book (`epub:type="part"`, role `doc-part`).
+ */
+export function partPageBody(part: Part): ElementContent[] {
+  const { page } = part;
+  return [
+    h(
+      'section',
+      { id: part.id, className: ['part'], 'epub:type': 'part', role: 'doc-part', ariaLabelledBy: `${part.id}-title`, ...(page.language ? { lang: page.language, 'xml:lang': page.language } : {}) },
+      [h('h1', { id: `${part.id}-title`, className: ['part-title'] }, page.title), ...(page.body.children.length ? [h('div', { className: ['part-preface'] }, page.body.children as ElementContent[])] : [])],
+    ),
   ];
 }
 

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { derivedDigest } from '../../book/digest.js';
 import type { Article } from '../../book/model.js';
+import { mapArticles } from '../../book/parts.js';
 import type { BookTransform } from '../../transforms/index.js';
 
 /**
@@ -12,7 +13,7 @@ import type { BookTransform } from '../../transforms/index.js';
 export const noteTypesTransform: BookTransform = {
   key: 'epub-note-types',
   perArticle: true,
-  apply: (book) => ({ ...book, articles: book.articles.map(withNoteTypes) }),
+  apply: (book) => mapArticles(book, withNoteTypes),
 };
 
 /** An article with the types added; one without notes is returned as it is. */

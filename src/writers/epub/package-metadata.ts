@@ -40,7 +40,7 @@ export function manifest(specs: DocumentSpec[], cover: BookCover, font: Embedded
  * its people with their roles, subjects, accessibility metadata, the manifest, spine and
  * navigation.
  */
-export function packageTemplateData(book: Book, parts: { specs: DocumentSpec[]; cover: BookCover; font: EmbeddedFont | undefined; writingMode: WritingMode; navPoints: NavPoint[]; ncxDepth: 1 | 2; navXhtml: string }) {
+export function packageTemplateData(book: Book, parts: { specs: DocumentSpec[]; cover: BookCover; font: EmbeddedFont | undefined; writingMode: WritingMode; navPoints: NavPoint[]; ncxDepth: number; navXhtml: string }) {
   const { meta } = book;
   const { font, writingMode } = parts;
   const creators = [

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ElementContent } from 'hast';
 import type { WritingMode } from '../../config/schema.js';
-import { toXhtml } from '../xhtml/serialize.js';
+import { toXhtml, type XhtmlDocument } from '../xhtml/serialize.js';
 import type { DocumentSpec } from './document-specs.js';
 import type { DocumentStore, StoredDocument } from './document-store.js';
 import { documentWritingMode } from './document-writing-mode.js';
@@ -11,28 +11,41 @@ import { compressEntry, type CompressedEntry } from './zip.js';
 export interface RenderSettings {
   writingMode: WritingMode;
   stylesheets: string[];
+  /** An edition's change to every content document of the spine (see DocumentPass). */
+  pass?: DocumentPass | undefined;
+}
+
+/**
+ * What an edition built on the EPUB changes in each content document of the spine, as the
+ * document is rendered (the Kobo edition's sentence spans and wrappers). Its key is part of the
+ * document cache's, so an edition's documents are never taken for the EPUB's.
+ */
+export interface DocumentPass {
+  key: string;
+  apply(document: XhtmlDocument): XhtmlDocument;
 }
 
 /** A spec's content document as XHTML: the root set vertical when the book and the document's language are. */
 export function renderDocument(spec: Pick<DocumentSpec, 'title' | 'bodyClass' | 'matter' | 'language'> & { body: ElementContent[] }, settings: RenderSettings): string {
   const mode = documentWritingMode(settings.writingMode, spec.language);
-  return toXhtml({
+  const document: XhtmlDocument = {
     title: spec.title,
     language: spec.language,
     stylesheets: settings.stylesheets,
     body: spec.body,
     bodyProperties: { className: [spec.bodyClass], ...(spec.matter ? { 'epub:type': spec.matter } : {}) },
     ...(mode ? { htmlProperties: { className: [mode] } } : {}),
-  });
+  };
+  return toXhtml(settings.pass ? settings.pass.apply(document) : document);
 }
 
 /**
  * Article documents kept from earlier builds (the document store), each read once: the layout
  * looks at a document's size before the documents are rendered.
  */
-export function keptDocuments(store: DocumentStore | undefined, settings: { writingMode: WritingMode; language: string }) {
+export function keptDocuments(store: DocumentStore | undefined, settings: { writingMode: WritingMode; language: string; pass?: DocumentPass | undefined }) {
   const read = new Map<string, StoredDocument | undefined>();
-  const keyOf = (digest: string, stylesheets: string[]) => documentKey(digest, { ...settings, stylesheets });
+  const keyOf = (digest: string, stylesheets: string[]) => documentKey(digest, { writingMode: settings.writingMode, language: settings.language, stylesheets, pass: settings.pass?.key });
   return {
     store,
     keyOf,
@@ -71,6 +84,7 @@ export async function renderWithCache(specs: DocumentSpec[], settings: RenderSet
 }
 
 /** Everything an article's document depends on besides the article (named by its digest). */
-function documentKey(digest: string, settings: { writingMode: WritingMode; stylesheets: string[]; language: string }): string {
-  return createHash('sha256').update(JSON.stringify(['epub-document', digest, settings.writingMode, settings.stylesheets, settings.language])).digest('hex').slice(0, 40);
+function documentKey(digest: string, settings: { writingMode: WritingMode; stylesheets: string[]; language: string; pass: string | undefined }): string {
+  const parts = ['epub-document', digest, settings.writingMode, settings.stylesheets, settings.language, ...(settings.pass === undefined ? [] : [settings.pass])];
+  return createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 40);
 }

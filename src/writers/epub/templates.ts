@@ -72,6 +72,12 @@ export const tocNcx = `<?xml version="1.0" encoding="UTF-8"?>
       <navPoint id="<%= child.id %>" playOrder="<%= child.playOrder %>">
         <navLabel><text><%= child.label %></text></navLabel>
         <content src="<%= child.src %>"/>
+<% child.children.forEach(function (grandchild) { -%>
+        <navPoint id="<%= grandchild.id %>" playOrder="<%= grandchild.playOrder %>">
+          <navLabel><text><%= grandchild.label %></text></navLabel>
+          <content src="<%= grandchild.src %>"/>
+        </navPoint>
+<% }) -%>
       </navPoint>
 <% }) -%>
     </navPoint>

@@ -14,7 +14,7 @@ import type { DocumentStore } from './document-store.js';
 import { navigationBody, ncxNavigation } from './navigation.js';
 import { packageTemplateData } from './package-metadata.js';
 import { packageEpub } from './packaged-epub.js';
-import { keptDocuments, renderDocument, renderWithCache } from './render-documents.js';
+import { keptDocuments, renderDocument, renderWithCache, type DocumentPass } from './render-documents.js';
 
 export interface EpubOptions {
   /** The stylesheet, written as `style.css`. */
@@ -40,6 +40,8 @@ export interface EpubOptions {
   documentStore?: DocumentStore | undefined;
   /** Largest article document wanted, in bytes of XHTML; a larger article is split (default 250 KB). */
   documentBudget?: number;
+  /** An edition's change to every content document of the spine (the Kobo edition's), applied as each is rendered. */
+  documentPass?: DocumentPass | undefined;
 }
 
 /**
@@ -84,7 +86,8 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
   // An article whose document, as kept from an earlier build, is well under the budget is not
   // weighed again; the others are weighed with both stylesheets linked, so that the layout does
   // not depend on whether the font could be embedded.
-  const kept = keptDocuments(options.documentStore, { writingMode, language: meta.language });
+  const pass = options.documentPass;
+  const kept = keptDocuments(options.documentStore, { writingMode, language: meta.language, pass });
   const budget = options.documentBudget ?? defaultDocumentBudget;
   const stylesheetsWanted = options.embedFont ? ['fonts.css', 'style.css'] : ['style.css'];
   const articles = articleDocuments(book, labels, {
@@ -111,7 +114,7 @@ export async function writeEpub(book: Book, options: EpubOptions): Promise<EpubR
   }
 
   const stylesheets = font ? ['fonts.css', 'style.css'] : ['style.css'];
-  const rendered = await renderWithCache(specs, { writingMode, stylesheets }, kept);
+  const rendered = await renderWithCache(specs, { writingMode, stylesheets, pass }, kept);
   for (const [index, layout] of articles.layouts.entries()) {
     if (!layout) continue;
     const names = new Set(layout.parts.map((part) => `OEBPS/${part.filename}`));

@@ -4,12 +4,13 @@ import { h } from 'hastscript';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { labelsFor, type Labels } from '../../locale/labels.js';
-import type { Article, Book, TocEntry } from '../../book/model.js';
+import type { Article, ArticleTocEntry, Book, Part, TocEntry } from '../../book/model.js';
+import { partsByFirstArticle } from '../../book/parts.js';
 import type { WritingMode } from '../../config/schema.js';
 import { faceFor } from '../../locale/cjk-locale.js';
 import { serifStack } from './fonts.js';
 import { contentBox, pageSides, type PageGeometry } from './geometry.js';
-import type { PlannedPage } from './page-plan.js';
+import type { Division, PlannedPage } from './page-plan.js';
 import { headCapacity, runningHead } from './running-head.js';
 
 /** Links in the contents point here; post-processing turns them into jumps to the page. */
@@ -44,7 +45,11 @@ export function assembleBody(book: Book, options: AssembleOptions): string {
 /** The body document as a tree, for the preview, which shows the same document on screen. */
 export function assembleBodyTree(book: Book, options: AssembleOptions): Root {
   const { labels } = options;
-  const sections: ElementContent[] = book.articles.map((article) => articleSection(article, labels));
+  const partStarts = partsByFirstArticle(book);
+  const sections: ElementContent[] = book.articles.flatMap((article) => {
+    const part = partStarts.get(article.id);
+    return part ? [partSection(part), articleSection(article, labels)] : [articleSection(article, labels)];
+  });
   if (options.colophon) sections.push(colophon(book, labels));
   return documentTree(book, options, bodyPageCss(options), 'body', sections);
 }
@@ -53,10 +58,12 @@ export function assembleBodyTree(book: Book, options: AssembleOptions): Root {
 export const titleAnchor = (article: Pick<Article, 'id'>) => `${article.id}-title`;
 /** Article ids have no `_` (see articleIdFor), so this cannot clash with an article's ids. */
 export const colophonAnchor = 'wenji_colophon';
+/** The id of a part's title (`_`: no article's ids, as for the colophon). */
+export const partAnchor = (part: Pick<Part, 'id'>) => `wenji_${part.id}`;
 
-/** Every heading wenji needs the page of: article titles, their sections, the colophon. */
+/** Every heading wenji needs the page of: part titles, article titles, their sections, the colophon. */
 export function headingAnchors(book: Book, colophon: boolean): string[] {
-  const ids = book.articles.flatMap((article) => [titleAnchor(article), ...article.sections.map((section) => section.id)]);
+  const ids = [...book.parts.map(partAnchor), ...book.articles.flatMap((article) => [titleAnchor(article), ...article.sections.map((section) => section.id)])];
   if (colophon) ids.push(colophonAnchor);
   return ids;
 }
@@ -76,24 +83,47 @@ export function assembleFront(book: Book, toc: TocEntry[], pages: Map<string, nu
     meta.publisher || meta.date ? h('p', { className: ['cover-imprint'] }, [meta.publisher, meta.date ? formatDate(meta.date, meta.language) : undefined].filter(Boolean).join('　')) : undefined,
   ].filter((node) => node !== undefined));
   const languages = new Map(book.articles.flatMap((article) => (article.language ? [[article.id, article.language] as const] : [])));
-  const entry = (item: TocEntry, level: number): ElementContent => {
+  // A part is a line of its own above its articles, a link to its title page without a number
+  // (the title page carries no folio).
+  const partEntry = (item: TocEntry & { kind: 'part' }): ElementContent =>
+    h('li', { className: ['toc-part'], ...(item.language ? { lang: item.language } : {}) }, [h('a', { href: `${gotoPrefix}${encodeURIComponent(item.partId)}` }, [h('span', { className: ['toc-title'] }, item.title)])]);
+  const entry = (item: ArticleTocEntry, level: number, inPart: boolean): ElementContent => {
     const key = item.fragment ? `${item.articleId}#${item.fragment}` : item.articleId;
     const page = pages.get(key);
     const language = languages.get(item.articleId);
-    return h('li', { className: [`toc-level-${level}`], ...(language ? { lang: language } : {}) }, [
+    // The title and byline are in the article's language; the leader and the number are the
+    // book's, so every number of the contents is set in one face.
+    const titleLanguage = item.language ?? language;
+    return h('li', { className: [`toc-level-${level}`, ...(inPart ? ['toc-in-part'] : [])] }, [
       h('a', { href: `${gotoPrefix}${encodeURIComponent(key)}` }, [
-        h('span', { className: ['toc-title'], ...(item.language ? { lang: item.language } : {}) }, item.title),
-        item.authors.length ? h('span', { className: ['toc-author'] }, join(item.authors, labels)) : undefined,
+        h('span', { className: ['toc-title'], ...(titleLanguage ? { lang: titleLanguage } : {}) }, item.title),
+        item.authors.length ? h('span', { className: ['toc-author'], ...(language ? { lang: language } : {}) }, join(item.authors, labels)) : undefined,
         h('span', { className: ['toc-leader'] }),
         h('span', { className: ['toc-page', page !== undefined && String(page).length <= 3 ? 'tcy' : 'upright'] }, page === undefined ? '' : String(page)),
       ].filter((node) => node !== undefined)),
     ]);
   };
+  const lines = (item: TocEntry, inPart: boolean): ElementContent[] => {
+    if (item.kind === 'part') return [partEntry(item), ...item.children.flatMap((child) => lines(child, true))];
+    return [entry(item, 1, inPart), ...item.children.map((child) => entry(child, 2, inPart))];
+  };
   const contents = h('section', { className: ['contents'] }, [
     h('h1', { className: ['contents-title'] }, labels.contents),
-    h('ol', { className: ['toc'] }, toc.flatMap((item) => [entry(item, 1), ...item.children.map((child) => entry(child, 2))])),
+    h('ol', { className: ['toc'] }, toc.flatMap((item) => lines(item, false))),
   ]);
   return unified().use(rehypeStringify).stringify(documentTree(book, options, frontPageCss(options), 'front', [cover, contents]));
+}
+
+/**
+ * A part: its title page (printed bare, on a recto: see planBodyPages), the title alone or with
+ * the preface below it, which runs on to the next pages when it is long.
+ */
+function partSection(part: Part): ElementContent {
+  const { page } = part;
+  return h('section', { id: part.id, className: ['part'], ...(page.language ? { lang: page.language } : {}) }, [
+    h('h1', { className: ['part-title'], id: partAnchor(part) }, page.title),
+    ...(page.body.children.length ? [h('div', { className: ['part-preface'] }, page.body.children as ElementContent[])] : []),
+  ]);
 }
 
 function articleSection(article: Article, bookLabels: Labels): ElementContent {
@@ -175,7 +205,9 @@ export function assembleFurniture(book: Book, plan: PlannedPage[], options: Asse
   const sides = pageSides(geometry, mode);
   const capacity = headCapacity(contentBox(geometry).width, headFontSize);
   const bookHead = runningHead(book.meta.title, capacity);
-  const heads = new Map<number | 'colophon', string>(book.articles.map((article, index) => [index, runningHead(article.title, capacity)]));
+  const heads = new Map<Division, string>(book.articles.map((article, index) => [index, runningHead(article.title, capacity)]));
+  // A part's preface is headed by the part's title, as an article by its own.
+  book.parts.forEach((part, index) => heads.set(`part-${index}`, runningHead(part.page.title, capacity)));
   heads.set('colophon', runningHead(labels.colophon, capacity));
   const folio = (side: 'recto' | 'verso') => `@${sides[side].folio} { content: counter(page); }`;
   // A margin box has no language of its own: an article in another CJK face gets its fonts here.
@@ -183,7 +215,7 @@ export function assembleFurniture(book: Book, plan: PlannedPage[], options: Asse
     const face = language ? faceFor(language) : undefined;
     return face && face !== faceFor(book.meta.language) ? face : undefined;
   };
-  const languageOf = (part: number | 'colophon') => (part === 'colophon' ? undefined : book.articles[part]?.language);
+  const languageOf = (part: Division) => (part === 'colophon' ? undefined : typeof part === 'number' ? book.articles[part]?.language : book.parts[Number(part.slice(5))]?.page.language);
   const head = (text: string, language?: string) => {
     const face = otherFace(language);
     return `@top-center { content: ${cssString(text)};${face ? ` font-family: ${serifStack(face)}, serif;` : ''} }`;
@@ -199,7 +231,7 @@ export function assembleFurniture(book: Book, plan: PlannedPage[], options: Asse
   for (const [part, text] of heads) {
     rules.push(`@page ${furniturePage(part)}${sides.recto.pseudo} { ${head(text, languageOf(part))} }`, `@page ${furniturePage(part)}${sides.verso.pseudo} { ${head(bookHead)} }`);
   }
-  const pageName = (page: PlannedPage) => (page.kind === 'running' ? furniturePage(page.part) : page.kind);
+  const pageName = (page: PlannedPage) => (page.kind === 'running' ? furniturePage(page.part) : page.kind === 'bare' ? 'blank' : page.kind);
   // Chromium loads a web font only for text in the document, not for margin boxes alone: the
   // texts of the heads are set once, invisibly, so that the bundled font is there when they print.
   const sameFace = [...heads].filter(([part]) => !otherFace(languageOf(part))).map(([, text]) => text);
@@ -211,7 +243,7 @@ export function assembleFurniture(book: Book, plan: PlannedPage[], options: Asse
   return unified().use(rehypeStringify).stringify(documentTree(book, { ...options, mode: 'horizontal' }, rules.join('\n'), 'furniture', [preload, ...pages], headFontCss()));
 }
 
-const furniturePage = (part: number | 'colophon') => (part === 'colophon' ? 'colophon' : `article-${part + 1}`);
+const furniturePage = (part: Division) => (typeof part === 'number' ? `article-${part + 1}` : part);
 
 /** Margin-box typography, before wenji's stylesheet and the book's custom.css (which may restyle it). */
 function headFontCss(): string {

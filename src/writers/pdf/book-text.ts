@@ -2,13 +2,14 @@ import type { ElementContent } from 'hast';
 import { h } from 'hastscript';
 import { labelsFor, type Labels } from '../../locale/labels.js';
 import type { Book } from '../../book/model.js';
+import { pagesAndArticles } from '../../book/parts.js';
 import { faceFor } from '../../locale/cjk-locale.js';
 import { collectBookText, type FaceTexts } from '../fonts/book-text.js';
 
 /**
  * Every character the printed book can show, per face and weight (for the font subsets): the
- * articles as they are set, in their languages (titles bold), and the cover, contents, running
- * heads and colophon texts in the book's.
+ * articles and parts' title pages as they are set, in their languages (titles bold), and the
+ * cover, contents, running heads and colophon texts in the book's.
  */
 export function bookText(book: Book, labels: Labels): FaceTexts {
   const { meta } = book;
@@ -19,7 +20,8 @@ export function bookText(book: Book, labels: Labels): FaceTexts {
     // Folios, and the ellipsis of a shortened running head.
     h('p', '0123456789…'),
   ];
-  const articles = book.articles.map((article) => {
+  // A part's title page is set like an article (its title bold, its preface in text).
+  const articles = pagesAndArticles(book).map((article) => {
     const own = article.language ? labelsFor(article.language) : labels;
     return {
       language: article.language ?? meta.language,

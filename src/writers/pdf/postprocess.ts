@@ -81,6 +81,8 @@ export interface BookmarkNode {
   title: string;
   page: number;
   children: BookmarkNode[];
+  /** Shown open (a part, with its articles listed); otherwise closed, so the sections do not flood the panel. */
+  open?: boolean;
 }
 
 /** Replaces the document outline with the given tree (0-based page indices). */
@@ -88,6 +90,7 @@ export function writeOutline(doc: PDFDocument, nodes: BookmarkNode[]): void {
   const context = doc.context;
   const pages = doc.getPages();
   const rootRef = context.nextRef();
+  /** `count`: the items shown when the parent is open (these, and the descendants of open ones). */
   const build = (items: BookmarkNode[], parentRef: PDFRef): { first?: PDFRef; last?: PDFRef; count: number } => {
     const refs = items.map(() => context.nextRef());
     let count = 0;
@@ -104,11 +107,11 @@ export function writeOutline(doc: PDFDocument, nodes: BookmarkNode[]): void {
       if (children.first) {
         dict.set(PDFName.of('First'), children.first);
         dict.set(PDFName.of('Last'), children.last!);
-        // Negative count: articles start closed, so the sections do not flood the panel.
-        dict.set(PDFName.of('Count'), PDFNumber.of(-children.count));
+        // Negative count: closed (articles, so the sections do not flood the panel).
+        dict.set(PDFName.of('Count'), PDFNumber.of(item.open ? children.count : -children.count));
       }
       context.assign(refs[index]!, dict);
-      count += 1;
+      count += 1 + (item.open && children.first ? children.count : 0);
     });
     return { first: refs[0], last: refs.at(-1), count };
   };

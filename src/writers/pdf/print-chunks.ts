@@ -74,14 +74,15 @@ export async function printBody(printer: Printer, book: Book, assemble: Assemble
 }
 
 /**
- * Prints the page furniture (assembleFurniture) of the planned body: in runs of `furniturePages`
- * pages, each a document whose page counter starts where the run does (`counter-reset: page` on
+ * Prints the page furniture (assembleFurniture) of the planned body: in runs of an even number of
+ * pages (four times a body chunk's), each a document whose page counter starts where the run does (`counter-reset: page` on
  * the root gives the first page the next number: measured, Chromium 156), so that the folios run
  * on; merged into one document, a page per planned page. Printing 8,000 empty pages in one
  * document takes longer than printing them in runs, as for the body.
  */
 export async function printFurniture(printer: Printer, book: Book, plan: PlannedPage[], assemble: AssembleOptions, work: string, size: { width: number; height: number }, settings: ChunkSettings = chunkSettings()): Promise<PDFDocument> {
-  const run = settings.pages > 0 ? settings.pages * furnitureRunFactor : Infinity;
+  // An even number of pages: a run's first page is a `:right` page, and must be a recto.
+  const run = settings.pages > 0 ? Math.max(2, 2 * Math.round((settings.pages * furnitureRunFactor) / 2)) : Infinity;
   const files: string[] = [];
   for (let start = 0; start < plan.length || files.length === 0; start += run) {
     const html = assembleFurniture(book, plan.slice(start, start + run), assemble);

@@ -3,12 +3,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { labelsFor } from '../../locale/labels.js';
-import type { Book } from '../../book/model.js';
+import type { Article, Book } from '../../book/model.js';
 import { buildToc } from '../../book/toc.js';
 import { WenjiError } from '../../errors.js';
 import { version } from '../../paths.js';
 import { alignPageSides } from './align-sides.js';
-import { assembleFront, colophonAnchor, gotoPrefix, titleAnchor } from './assemble.js';
+import { assembleFront, colophonAnchor, gotoPrefix, partAnchor, titleAnchor } from './assemble.js';
+import { bookOutline } from '../../book/parts.js';
 import { bookText } from './book-text.js';
 import { faceFor } from '../../locale/cjk-locale.js';
 import { fontDirs, missingFonts, subsetFaces } from './fonts.js';
@@ -77,7 +78,9 @@ export async function writePdf(book: Book, options: PdfSettings, hooks: PdfHooks
     // Rectos are for bound books: an e-reader screen shows one page at a time.
     const articleStart = options.articleStart ?? (options.mode === 'vertical' && !geometry.screen ? 'recto' : 'any');
     const starts = book.articles.map((article) => located.pages.get(article.id)!);
-    const plan = planBodyPages(doc.getPageCount(), starts, located.colophonPage, articleStart);
+    // A part's title page is a recto of its own in a bound book (a screen shows one page at a time).
+    const parts = book.parts.map((part) => located.pages.get(part.id));
+    const plan = planBodyPages(doc.getPageCount(), starts, located.colophonPage, articleStart, parts, geometry.screen ? 'any' : 'recto');
     alignPageSides(doc, geometry, options.mode, (printed) => (plan.finalIndex[printed]! % 2) as 0 | 1);
     const furnitureStart = performance.now();
     const furniture = await printFurniture(printer, book, plan.pages, assemble, work, size);
@@ -132,7 +135,7 @@ export async function writePdf(book: Book, options: PdfSettings, hooks: PdfHooks
 }
 
 interface Located {
-  /** `articleId` or `articleId#sectionId` → 0-based page index in the printed body. */
+  /** `articleId` or `articleId#sectionId`, a part's id → 0-based page index in the printed body. */
   pages: Map<string, number>;
   colophonPage?: number;
   missing: string[];
@@ -147,6 +150,10 @@ interface Located {
 export function locateHeadings(book: Book, destinations: Map<string, number>, colophon: boolean): Located {
   const pages = new Map<string, number>();
   const missing: string[] = [];
+  for (const part of book.parts) {
+    const title = destinations.get(partAnchor(part));
+    if (title !== undefined) pages.set(part.id, title);
+  }
   let previous = 0;
   for (const article of book.articles) {
     const page = destinations.get(titleAnchor(article));
@@ -164,21 +171,31 @@ export function locateHeadings(book: Book, destinations: Map<string, number>, co
   return result;
 }
 
+/** The outline: contents, then parts with their articles nested (articles with their sections), then the colophon. */
 function bookmarks(book: Book, located: Located, final: (printed: number) => number, contentsLabel: string, colophonLabel: string, colophon: boolean): BookmarkNode[] {
   const nodes: BookmarkNode[] = [{ title: contentsLabel, page: 2, children: [] }];
-  for (const article of book.articles) {
-    const start = located.pages.get(article.id)!;
-    const sections: BookmarkNode[] = [];
-    for (const section of article.sections.filter((s) => s.depth <= 3)) {
-      const page = located.pages.get(`${article.id}#${section.id}`);
-      if (page === undefined) continue;
-      const node = { title: section.title, page: final(page), children: [] };
-      const parent = sections.at(-1);
-      if (section.depth === 3 && parent) parent.children.push(node);
-      else if (section.depth === 2) sections.push(node);
+  for (const item of bookOutline(book)) {
+    if (item.kind === 'article') nodes.push(articleBookmark(item.article, located, final));
+    else {
+      const children = item.articles.map((article) => articleBookmark(article, located, final));
+      const title = located.pages.get(item.part.id);
+      nodes.push({ title: item.part.page.title, page: title === undefined ? children[0]!.page : final(title), children, open: true });
     }
-    nodes.push({ title: article.title, page: final(start), children: sections });
   }
   if (colophon && located.colophonPage !== undefined) nodes.push({ title: colophonLabel, page: final(located.colophonPage), children: [] });
   return nodes;
+}
+
+function articleBookmark(article: Article, located: Located, final: (printed: number) => number): BookmarkNode {
+  const start = located.pages.get(article.id)!;
+  const sections: BookmarkNode[] = [];
+  for (const section of article.sections.filter((s) => s.depth <= 3)) {
+    const page = located.pages.get(`${article.id}#${section.id}`);
+    if (page === undefined) continue;
+    const node = { title: section.title, page: final(page), children: [] };
+    const parent = sections.at(-1);
+    if (section.depth === 3 && parent) parent.children.push(node);
+    else if (section.depth === 2) sections.push(node);
+  }
+  return { title: article.title, page: final(start), children: sections };
 }

@@ -14,6 +14,8 @@ export interface XhtmlDocument {
   meta?: Record<string, string>;
   /** Attributes for the root `html` element (e.g. a writing-mode class). */
   htmlProperties?: Element['properties'];
+  /** `<style>` elements for the head, after the stylesheets. */
+  styles?: { id: string; css: string }[];
 }
 
 /**
@@ -26,6 +28,7 @@ export function toXhtml(doc: XhtmlDocument): string {
     h('title', doc.title),
     ...Object.entries(doc.meta ?? {}).map(([name, content]) => h('meta', { name, content })),
     ...doc.stylesheets.map((href) => h('link', { rel: 'stylesheet', type: 'text/css', href })),
+    ...(doc.styles ?? []).map((style) => h('style', { type: 'text/css', id: style.id }, style.css)),
   ]);
   const html = h(
     'html',

@@ -98,3 +98,46 @@ if (process.env.BENCH_PDF !== '0') {
   console.log(`${'chromium print floor'.padEnd(28)} ${floor.seconds.toFixed(2)} s  (${floor.pages} pages, the assembled body printed once)`);
   console.log(`ratio wenji pdf / floor: ${(pdf.seconds / floor.seconds).toFixed(2)} (target: below 2.5)`);
 }
+
+// ---- PDF scaling (BENCH_SCALE=1): 60, 120 and 300 articles, each round every size once ----
+// Chunked printing (src/writers/pdf/print-chunks.ts) keeps the cost per page flat; the 60-article
+// book is also printed in one piece (WENJI_PDF_CHUNK_PAGES=0, the body and furniture as one
+// document each, as before chunking) to show that chunking does not slow a small book down.
+if (process.env.BENCH_SCALE === '1') {
+  const { runSampled } = await import('./process-memory.js');
+  const sizes = [60, 120, 300];
+  const dirs = new Map(sizes.map((count) => [count, path.join(tmpdir(), `wenji-bench-${count}`)]));
+  for (const [count, scaleDir] of dirs) writeCorpus(scaleDir, count);
+  interface ScaleSample {
+    seconds: number;
+    pages: number;
+    rssMb: number;
+    browserRssMb: number;
+    browserPssMb: number;
+  }
+  const cases = [...sizes.map((count) => ({ label: `${count} articles`, count, env: {} })), { label: '60 articles, one piece', count: 60, env: { WENJI_PDF_CHUNK_PAGES: '0' } }];
+  const scale = new Map<string, ScaleSample[]>(cases.map((entry) => [entry.label, []]));
+  for (let round = 0; round < runs; round++) {
+    for (const entry of cases) {
+      const result = await runSampled(process.execPath, [wrapper, 'pdf', dirs.get(entry.count)!, '--no-cache'], entry.env);
+      const pages = Number(/ (\d+) pages\n/.exec(result.output)?.[1] ?? 0);
+      const rss = Number(/bench-max-rss-kb (\d+)/.exec(result.output)?.[1] ?? 0) / 1024;
+      scale.get(entry.label)!.push({ seconds: result.seconds, pages, rssMb: rss, browserRssMb: result.childrenRssMb, browserPssMb: result.childrenPssMb });
+    }
+  }
+  console.log('\nwenji pdf, vertical A5, by book size (median of the rounds; memory: the highest of the rounds)');
+  console.log('| book | pages | wall time | node peak RSS | browser peak (sum over its processes: RSS / PSS) |');
+  console.log('| --- | --- | --- | --- | --- |');
+  for (const entry of cases) {
+    const list = scale.get(entry.label)!;
+    const max = (pick: (sample: ScaleSample) => number) => Math.max(...list.map(pick)).toFixed(0);
+    console.log(`| ${entry.label} | ${list[0]!.pages.toLocaleString('en')} | ${median(list.map((sample) => sample.seconds)).toFixed(1)} s (${list.map((sample) => sample.seconds.toFixed(1)).join(', ')}) | ${max((sample) => sample.rssMb)} MB | ${max((sample) => sample.browserRssMb)} / ${max((sample) => sample.browserPssMb)} MB |`);
+  }
+  const within = (a: string, b: string) => scale.get(a)!.map((sample, index) => sample.seconds / scale.get(b)![index]!.seconds);
+  const big = within('300 articles', '60 articles');
+  console.log(`ratio 300/60 articles: ${median(big).toFixed(2)} (rounds: ${big.map((r) => r.toFixed(2)).join(', ')}; pages ${(scale.get('300 articles')![0]!.pages / scale.get('60 articles')![0]!.pages).toFixed(2)}×; target: at most 5.5)`);
+  const mid = within('120 articles', '60 articles');
+  console.log(`ratio 120/60 articles: ${median(mid).toFixed(2)} (rounds: ${mid.map((r) => r.toFixed(2)).join(', ')})`);
+  const small = within('60 articles', '60 articles, one piece');
+  console.log(`ratio 60 articles chunked / one piece: ${median(small).toFixed(2)} (rounds: ${small.map((r) => r.toFixed(2)).join(', ')}; target: at most 1)`);
+}

@@ -30,7 +30,8 @@ interface Run {
 
 function start(args: string[], temp: string): Run {
   mkdirSync(temp, { recursive: true });
-  const child = spawn(process.execPath, [cliEntry, ...args], { env: { ...process.env, TMPDIR: temp }, stdio: ['ignore', 'ignore', 'pipe'] });
+  // A fixed build date: a build that finishes before its kill writes the same bytes as the one before.
+  const child = spawn(process.execPath, [cliEntry, ...args], { env: { ...process.env, TMPDIR: temp, SOURCE_DATE_EPOCH: '1796083200' }, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   const waiting: { pattern: RegExp; resolve: () => void }[] = [];
   child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
@@ -162,10 +163,14 @@ describe('SIGKILL while printing', () => {
   test('at seeded points of a PDF build: no Chromium left running, out/ holds the whole old PDF or nothing, and the next build sweeps the folder', async () => {
     const temp = path.join(root, 'tmp-kill');
     // A first, whole PDF: each killed build must leave exactly it.
-    const first = start(['pdf', book, '--no-cache'], temp);
+    const first = start(['pdf', book, '--no-cache', '--verbose'], temp);
+    await first.waitFor(/printing with Chromium/);
+    const printing = performance.now();
     assert.equal((await first.exited).code, 0, first.stderr());
+    const printTime = performance.now() - printing;
     const whole = readFileSync(path.join(book, 'out', 'signals.pdf'));
-    const delays = fc.sample(fc.integer({ min: 0, max: 1200 }), { numRuns: 3, seed: 20261201 });
+    // Kills land at seeded fractions of how long printing took here (before the output is written).
+    const delays = fc.sample(fc.double({ min: 0, max: 0.9, noNaN: true }), { numRuns: 3, seed: 20261201 }).map((fraction) => Math.round(fraction * printTime));
     for (const delay of delays) {
       const run = start(['pdf', book, '--no-cache', '--verbose'], temp);
       await run.waitFor(/printing with Chromium/);

@@ -6,7 +6,8 @@ import type { Article, Book } from '../../book/model.js';
 import { buildToc } from '../../book/toc.js';
 import { WenjiError } from '../../errors.js';
 import { version } from '../../paths.js';
-import { assembleBody, assembleFront, assembleFurniture, colophonAnchor, gotoPrefix, partAnchor, titleAnchor } from './assemble.js';
+import { alignPageSides } from './align-sides.js';
+import { assembleFront, colophonAnchor, gotoPrefix, partAnchor, titleAnchor } from './assemble.js';
 import { bookOutline } from '../../book/parts.js';
 import { bookText } from './book-text.js';
 import { faceFor } from '../../locale/cjk-locale.js';
@@ -16,6 +17,7 @@ import { planBodyPages } from './page-plan.js';
 import { embeddedFontNames, layFurniture, readDestinations, resolveInternalLinks, writeDocumentInfo, writeOutline, type BookmarkNode } from './postprocess.js';
 import { Printer } from './print.js';
 import { printAssembly } from './print-document.js';
+import { printBody, printFurniture } from './print-chunks.js';
 import type { PdfSettings } from './settings.js';
 import { makeWorkFolder } from './work-folder.js';
 
@@ -35,7 +37,7 @@ export interface PdfResult {
 const points = (mm: number) => (mm * 72) / 25.4;
 
 /**
- * Book → PDF (the book as the writer's transforms left it: pdf-writer.ts). The body (every article, then the colophon) is printed once; its named
+ * Book → PDF (the book as the writer's transforms left it: pdf-writer.ts). The body (every article, then the colophon) is printed once (a big book's in chunks: print-chunks.ts); its named
  * destinations tell on which page each article and section starts. From these wenji plans the
  * finished body (a blank page where an article must start on a recto), prints its page
  * furniture (folios and running heads, empty pages otherwise) and lays it over the body, then
@@ -63,17 +65,13 @@ export async function writePdf(book: Book, options: PdfSettings, hooks: PdfHooks
     const assemble = printAssembly(book, options, faces);
     mkdirSync(path.join(work, 'images'));
     for (const image of book.images) writeFileSync(path.join(work, image.href), image.data);
-    const bodyHtml = path.join(work, 'body.html');
-    writeFileSync(bodyHtml, assembleBody(book, assemble));
 
     printer = await Printer.open([work, ...fontDirs()], (url) => warnings.push(`blocked a request the page made: ${url.slice(0, 120)}`));
     log(`printing with Chromium from ${printer.location.source}`);
     const size = { width: geometry.width, height: geometry.height };
     const started = performance.now();
-    const bodyBytes = await printer.print({ htmlPath: bodyHtml, ...size, tagged: true });
-    log(`printed the body in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-
-    const doc = await PDFDocument.load(bodyBytes, { updateMetadata: false });
+    const { doc, chunks } = await printBody(printer, book, assemble, work, size);
+    log(`printed the body${chunks > 1 ? ` in ${chunks} chunks` : ''} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     progress(2, `printed ${doc.getPageCount()} pages; printing the page furniture and the contents`);
     const located = locateHeadings(book, readDestinations(doc), options.colophon);
     for (const article of located.missing) warnings.push(`could not find where "${article}" starts in the PDF; its contents entry points to the previous article`);
@@ -84,10 +82,9 @@ export async function writePdf(book: Book, options: PdfSettings, hooks: PdfHooks
     // A part's title page is a recto of its own in a bound book (a screen shows one page at a time).
     const parts = book.parts.map((part) => located.pages.get(part.id));
     const plan = planBodyPages(doc.getPageCount(), starts, located.colophonPage, articleStart, parts, geometry.screen ? 'any' : 'recto');
+    alignPageSides(doc, geometry, options.mode, (printed) => (plan.finalIndex[printed]! % 2) as 0 | 1);
     const furnitureStart = performance.now();
-    const furnitureHtml = path.join(work, 'furniture.html');
-    writeFileSync(furnitureHtml, assembleFurniture(book, plan.pages, assemble));
-    const furniture = await PDFDocument.load(await printer.print({ htmlPath: furnitureHtml, ...size, tagged: false }), { updateMetadata: false });
+    const furniture = await printFurniture(printer, book, plan.pages, assemble, work, size);
     if (furniture.getPageCount() !== plan.pages.length) warnings.push(`the page furniture came out with ${furniture.getPageCount()} pages for ${plan.pages.length} body pages; some folios may be missing`);
     const blank = [points(geometry.width), points(geometry.height)] as [number, number];
     await layFurniture(doc, plan.pages, furniture, blank);

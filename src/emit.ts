@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, rename, renameSync, rmSync, writeFile, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rename, renameSync, rmSync, writeFile, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WenjiError, describeError } from './errors.js';
 import { onExitCleanup, processAlive, recordWritten } from './exit-cleanup.js';
@@ -13,11 +13,24 @@ export function emitFile(outDir: string, fileName: string, data: Uint8Array | st
   try {
     writeAtomically(target, data);
   } catch (error) {
-    throw new WenjiError('output', `cannot write the output: ${describeError(error)}; check that the folder is writable`, { file: target, cause: error });
+    throw new WenjiError('output', cannotWrite(error, target, Buffer.byteLength(data)), { file: target, cause: error });
   }
   recordWritten(target);
   return target;
 }
+
+/** Why an output could not be written, in the user's terms: a full disk is not a permission problem. */
+function cannotWrite(error: unknown, target: string, bytes: number): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    const kept = existsSync(target) ? 'the old file is unchanged' : 'nothing was written';
+    const what = code === 'ENOSPC' ? 'no space left on the disk' : 'the disk quota is used up';
+    return `${what} (the file needs ${formatSize(bytes)}); ${kept}; free some space and build again`;
+  }
+  return `cannot write the output: ${describeError(error)}; check that the folder is writable`;
+}
+
+const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /**
  * A file of the incremental-build cache (`out/.cache/…`), written atomically like an output so

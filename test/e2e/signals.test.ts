@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { cliEntry } from '../helpers/paths.js';
 import { fc } from '../helpers/property.js';
 import { openEpub } from '../helpers/epub.js';
+import { PDFDocument } from 'pdf-lib';
 import { startServer, stall, type TestServer } from '../helpers/http-server.js';
 
 /**
@@ -174,10 +175,10 @@ describe('SIGKILL while printing', () => {
       const run = start(['pdf', book, '--no-cache', '--verbose'], temp);
       await run.waitFor(/printing with Chromium/);
       await new Promise((resolve) => setTimeout(resolve, delay));
-      const marker = path.join(temp, `wenji-pdf-${run.child.pid}-`);
       run.child.kill('SIGKILL');
       await run.exited;
-      assert.ok(await settled(() => processesNaming(marker).length === 0, 5000), `Chromium ended with wenji (killed ${delay} ms into printing)`);
+      // Named by TMPDIR, not by the work folder: a browser whose profile is anywhere in it counts.
+      assert.ok(await settled(() => processesNaming(temp).length === 0, 5000), `Chromium ended with wenji (killed ${delay} ms into printing)`);
       assert.deepEqual(outputs(book), ['signals.pdf']);
       assert.ok(readFileSync(path.join(book, 'out', 'signals.pdf')).equals(whole), 'the old PDF, whole');
     }
@@ -185,5 +186,55 @@ describe('SIGKILL while printing', () => {
     const next = start(['pdf', book], temp);
     assert.equal((await next.exited).code, 0, next.stderr());
     assert.deepEqual(leftovers(temp), [], 'the next build removed the folders of the killed ones');
+  });
+});
+
+describe('SIGKILL at any stage of `wenji build`', () => {
+  const book = path.join(root, 'kill-stages');
+  before(() => makeBook(book, 3));
+  /** A PDF that parses, has pages and ends with its trailer (not cut short). */
+  const wholePdf = async (file: string) => {
+    const bytes = readFileSync(file);
+    return bytes.subarray(-32).toString('latin1').includes('%%EOF') && (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount() > 0;
+  };
+
+  test('at a seeded delay after each stage begins (reading, the cover and EPUB, fonts, printing, the PDF\'s furniture and write): out/ holds whole files only, no browser is left, and the next build sweeps the folders and builds', async () => {
+    const temp = path.join(root, 'tmp-stages');
+    // What the run has said last when it is killed; '' is its start (loading and reading).
+    const stages = [/^/, /read \d+ articles/, /wrote \S+\.epub/, /printing with Chromium/, /printed the body/];
+    const delays = fc.sample(fc.integer({ min: 0, max: 300 }), { numRuns: stages.length, seed: 20261202 });
+    let killed = 0;
+    for (const [index, stage] of stages.entries()) {
+      // A changed article each time, so the cache is written as well as read.
+      writeFileSync(path.join(book, 'content', '01.md'), `# 第1篇\n\n第${index}次改动。${'改动后的段落，仍然够长。'.repeat(40)}\n`);
+      const run = start(['build', book, '--verbose'], temp);
+      try {
+        await run.waitFor(stage);
+      } catch {
+        continue; // finished before (a fast machine): nothing to kill at this stage
+      }
+      await new Promise((resolve) => setTimeout(resolve, (index === 0 ? 150 : 0) + delays[index]!));
+      run.child.kill('SIGKILL');
+      const { signal } = await run.exited;
+      if (signal === 'SIGKILL') killed++;
+      const where = `killed ${delays[index]} ms after ${stage}`;
+      if (process.env.WENJI_TEST_TRACE) console.log(where, Math.round(performance.now()));
+      assert.ok(await settled(() => processesNaming(temp).length === 0, 5000), `no Chromium left (${where})`);
+      for (const name of outputs(book)) {
+        assert.match(name, /^signals\.(epub|pdf)$/, `only whole outputs in out/ (${where})`);
+        const file = path.join(book, 'out', name);
+        if (name.endsWith('.epub')) assert.ok((await openEpub(file)).names.some((entry) => entry.endsWith('.xhtml')), `a whole EPUB (${where})`);
+        else assert.ok(await wholePdf(file), `a whole PDF (${where})`);
+      }
+    }
+    assert.ok(killed >= 3, `killed at ${killed} of ${stages.length} stages`);
+    const next = start(['build', book], temp);
+    assert.equal((await next.exited).code, 0, next.stderr());
+    assert.deepEqual(leftovers(temp), [], 'the next build removed the folders of the killed ones');
+    const halves = readdirSync(path.join(book, 'out'), { recursive: true }).map(String).filter((name) => name.endsWith('.tmp'));
+    assert.deepEqual(halves, [], 'no half file of a killed build left in out/ or its cache');
+    assert.deepEqual(outputs(book).sort(), ['signals.epub', 'signals.pdf']);
+    assert.ok(await wholePdf(path.join(book, 'out', 'signals.pdf')));
+    assert.ok((await openEpub(path.join(book, 'out', 'signals.epub'))).names.some((entry) => entry.endsWith('.xhtml')));
   });
 });

@@ -112,4 +112,27 @@ describe('every corruption of an article entry re-normalizes that article and he
       assert.deepEqual((await prepareBook({ dir, cwd: dir, cache: open })).stats, { normalized: 0, reused: entries.length }, 'healed');
     });
   }
+
+  test('one character of a title changed, the entry still valid JSON under its own key', async () => {
+    const fresh = await prepareBook({ dir, cwd: dir, cache: open });
+    const entries = readdirSync(path.join(cacheDir, 'articles')).filter((name) => name.endsWith('.json'));
+    // A damage that only the seal sees: the JSON parses, the key inside matches its name.
+    const damaged = entries.some((name) => {
+      const file = path.join(cacheDir, 'articles', name);
+      const bytes = readFileSync(file);
+      for (const article of fresh.book.articles) {
+        const title = Buffer.from(JSON.stringify(article.title).slice(1, -1));
+        const at = bytes.indexOf(title);
+        if (at === -1 || title.length < 3 || title[0]! < 0xe0) continue;
+        Buffer.from('错').copy(bytes, at);
+        writeFileSync(file, bytes);
+        return true;
+      }
+      return false;
+    });
+    assert.ok(damaged, 'a title found in an entry');
+    const repaired = await prepareBook({ dir, cwd: dir, cache: open });
+    assert.deepEqual(titles(repaired), titles(fresh), 'the damaged title is never shown');
+    assert.deepEqual(repaired.stats, { normalized: 1, reused: entries.length - 1 });
+  });
 });

@@ -21,6 +21,24 @@ describe('rehype-valid-markup: what the sanitizer keeps is valid XHTML', () => {
     assert.match(xml, /<a href="a%20b\.html">空<\/a><a>信<\/a><a href="mailto:a@b\.cn">址<\/a><span>乱<\/span>/);
   });
 
+  test('align: the text alignments of HTML 4 on the elements that had them, lower case; any other goes', async () => {
+    const raw = async (html: string) => {
+      const { tree } = await runPlugins(html, [[rehypeSanitizeArticle]]);
+      const found: string[] = [];
+      const walk = (node: { type: string; tagName?: string; properties?: Record<string, unknown>; children?: unknown[] }) => {
+        if (node.type === 'element') found.push(`${node.tagName}:${String(node.properties?.align ?? '-')}`);
+        for (const child of node.children ?? []) walk(child as typeof node);
+      };
+      walk(tree as never);
+      return found;
+    };
+    const found = await raw('<p align=" Center ">一</p><div align="JUSTIFY">二</div><h2 align="middle">三</h2><table align="center"><caption align="top">表</caption><tr align="right"><td align="left">格</td><th align="char">头</th></tr></table><p><img src="a.png" alt="图" align="middle"><span align="right">乱</span></p><hr align="left">');
+    assert.deepEqual(
+      found.filter((entry) => !entry.startsWith('tbody')),
+      ['p:center', 'div:justify', 'h2:-', 'table:-', 'caption:-', 'tr:right', 'td:left', 'th:-', 'p:-', 'img:-', 'span:-', 'hr:-'],
+    );
+  });
+
   test('content models repaired, text kept', async () => {
     const xml = await valid('<p>注<rt>zhù</rt><rp>(</rp></p><figure><figcaption>一</figcaption><img src="a.png" alt=""><figcaption>二</figcaption><figcaption>三</figcaption></figure><table><caption>表一</caption><tr><td>格</td></tr><caption>表二</caption></table><dl><dd>无词</dd></dl><ul><p>直接</p><li>项</li></ul><p><bdo>无向</bdo><dfn>外<dfn>内</dfn></dfn></p><source srcset="http://127.0.0.1/x.webp">');
     assert.match(xml, /<p>注<span>zhù<\/span><\/p>/);

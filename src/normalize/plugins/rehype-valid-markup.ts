@@ -5,7 +5,8 @@ import { visit, type ParentNode } from '../../hast/visit.js';
 /**
  * What the sanitizer lets through is safe; this makes it valid (EPUB 3 XHTML, what EPUBCheck
  * checks), right after sanitizing. Attribute values are checked against their element's rules
- * and an invalid one is dropped (`lang="zh&quot;"`, `dir="up"`, `colspan="0"`, `scope="x"`, a
+ * and an invalid one is dropped (`lang="zh&quot;"`, `dir="up"`, `colspan="0"`, `scope="x"`,
+ * `align` other than left/center/right/justify or on an element it never aligned the text of, a
  * `datetime` that is no date, `<ol type="9">`, `<li value="x">`, a bare `mailto:`; an `href`
  * with spaces is percent-encoded); attributes the sanitizer allows everywhere stay only on the
  * elements that have them. Content models are repaired without losing text: a lone `rt`/`rp`,
@@ -34,6 +35,9 @@ const attributesOn: Record<string, Set<string>> = {
   abbr: new Set(['th']),
   dateTime: new Set(['time', 'del', 'ins']),
   cite: new Set(['blockquote', 'q', 'del', 'ins']),
+  // HTML 4's text alignment (obsolete in HTML, invalid in EPUB 3: rehype-table-align makes it a
+  // class). On img, table, hr, caption it floated or placed the element: not kept.
+  align: new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'td', 'th', 'tr', 'thead', 'tbody', 'tfoot', 'col', 'colgroup']),
 };
 
 const languageTag = /^[a-z]{2,3}(-[a-z]{3}){0,3}(-[a-z]{4})?(-([a-z]{2}|\d{3}))?(-([a-z\d]{5,8}|\d[a-z\d]{3}))*(-[a-wyz\d](-[a-z\d]{2,8})+)*(-x(-[a-z\d]{1,8})+)?$|^x(-[a-z\d]{1,8})+$/i;
@@ -68,6 +72,7 @@ const validValue: Record<string, (value: string, element: Element) => boolean> =
   rowSpan: (value) => /^\d+$/.test(value.trim()) && Number(value) <= 65534,
   scope: (value) => ['row', 'col', 'rowgroup', 'colgroup'].includes(value.toLowerCase()),
   dateTime: (value) => dateTime.test(value.trim()),
+  align: (value) => ['left', 'center', 'right', 'justify'].includes(value.trim().toLowerCase()),
 };
 
 function validateAttributes(tree: Root): void {
@@ -85,6 +90,7 @@ function validateAttributes(tree: Root): void {
     }
     if (typeof properties.dir === 'string') properties.dir = properties.dir.toLowerCase();
     if (typeof properties.scope === 'string') properties.scope = properties.scope.toLowerCase();
+    if (typeof properties.align === 'string') properties.align = properties.align.trim().toLowerCase();
     for (const key of ['href', 'cite'] as const) {
       const value = properties[key];
       if (typeof value !== 'string') continue;

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Element, Root } from 'hast';
@@ -130,12 +130,19 @@ export interface RoundTrip {
   dir: string;
 }
 
+/** The round trips' temp folders, removed when the test process ends (a property test makes hundreds). */
+const roundTripDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of roundTripDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /**
  * Writes `source` (and `extra` files next to it) into a temp folder, builds it directly, adds it
  * with `wenji add` into a fresh book, and builds the Markdown that was written.
  */
 export async function roundTrip(name: string, source: string | Uint8Array, extra: Record<string, string | Uint8Array> = {}, options: { split?: string; typography?: boolean } = {}): Promise<RoundTrip> {
   const dir = mkdtempSync(path.join(tmpdir(), 'wenji-roundtrip-'));
+  roundTripDirs.push(dir);
   const sourceDir = path.join(dir, 'saved');
   mkdirSync(sourceDir, { recursive: true });
   const sourceFile = path.join(sourceDir, name);

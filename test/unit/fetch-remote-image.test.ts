@@ -46,8 +46,15 @@ describe('--fetch-images: fast failure without a network, a few downloads at onc
   before(async () => {
     png = await sharp({ create: { width: 4, height: 3, channels: 3, background: { r: 20, g: 90, b: 160 } } }).png().toBuffer();
   });
-  const fresh = () => (cacheDir = mkdtempSync(path.join(tmpdir(), 'wenji-fetch-')));
-  after(() => rmSync(cacheDir, { recursive: true, force: true }));
+  const made: string[] = [];
+  const fresh = () => {
+    cacheDir = mkdtempSync(path.join(tmpdir(), 'wenji-fetch-'));
+    made.push(cacheDir);
+    return cacheDir;
+  };
+  after(() => {
+    for (const dir of made) rmSync(dir, { recursive: true, force: true });
+  });
 
   test('a stopped server on 127.0.0.1: one probe for all its images, every one skipped at once, one summary', async () => {
     const { server, port } = await imageServer(0);

@@ -8,6 +8,7 @@ import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toString } from 'hast-util-to-string';
 import { cliEntry } from '../helpers/paths.js';
+import { letNobodyReachRepository, nobody } from '../helpers/unprivileged.js';
 import { assertJavaEpubcheckClean, epubcheckTs, openEpub } from '../helpers/epub.js';
 import { startServer, serve, type TestServer } from '../helpers/http-server.js';
 
@@ -180,6 +181,7 @@ describe(`the hostile corpus: ${cases.length} cases in one book`, () => {
       item.setup?.(content, book);
     }
     if (asRoot) {
+      letNobodyReachRepository();
       // Everything the unprivileged build must read or write is its own; the unreadable cases stay root's.
       for (const dir of [root, book, temp, content, path.join(content, 'images'), path.join(book, 'styles')]) chownSync(dir, 65534, 65534);
       for (const dir of [book, content, path.join(content, 'images')]) for (const name of readdirSync(dir)) if (!name.startsWith('f03') && !name.startsWith('f04')) chownSafe(path.join(dir, name));
@@ -190,7 +192,7 @@ describe(`the hostile corpus: ${cases.length} cases in one book`, () => {
         env: { ...process.env, TMPDIR: temp, HOME: temp },
         stdio: ['ignore', 'ignore', 'pipe'],
         timeout: 180_000,
-        ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
+        ...(asRoot ? nobody : {}),
       });
       let stderr = '';
       child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));

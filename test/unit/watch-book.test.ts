@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, test } from 'node:test';
 import { repoRoot } from '../helpers/paths.js';
+import { letNobodyReachRepository, nobody } from '../helpers/unprivileged.js';
 
 /**
  * The preview's watcher over a content/ folder holding a link to `/` and a folder it may not
@@ -22,6 +23,7 @@ test('an unreadable folder and a link to / in content/: one warning each at most
   symlinkSync('/', path.join(content, 'root'));
   const asRoot = process.getuid?.() === 0;
   if (asRoot) {
+    letNobodyReachRepository();
     chmodSync(root, 0o755);
     chownSync(content, 65534, 65534);
     chownSync(path.join(content, 'a.md'), 65534, 65534);
@@ -40,7 +42,7 @@ test('an unreadable folder and a link to / in content/: one warning each at most
     await watcher.close();
     console.log(JSON.stringify({ problems, changes }));
   `;
-  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000, ...(asRoot ? { uid: 65534, gid: 65534 } : {}) });
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000, ...(asRoot ? nobody : {}) });
   if (run.error && (run.error as NodeJS.ErrnoException).code === 'EPERM') return t.skip('cannot run as an unprivileged user here');
   assert.equal(run.status, 0, run.stderr);
   assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');

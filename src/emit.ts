@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, rename, renameSync, rmSync, writeFile, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rename, renameSync, rmSync, writeFile, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { WenjiError, describeError } from './errors.js';
-import { onExitCleanup, processAlive, recordWritten } from './exit-cleanup.js';
+import { onExitCleanup, processAlive, recordWritten, removeLeftByDeadProcesses } from './exit-cleanup.js';
 
 /**
  * The only code that writes into out/. A file appears complete or not at all: the bytes go to
@@ -74,27 +74,19 @@ let temporaries = 0;
  * building the same book at the same time — is not abandoned, however old.
  */
 export function abandonedTemporary(relative: string): boolean {
-  const match = /\.[A-Za-z][\w-]*\.(\d+)(?:\.\d+)?\.tmp$/.exec(path.basename(relative));
-  return match !== null && !processAlive(Number(match[1]));
+  const owner = temporaryOwner(path.basename(relative));
+  return owner !== undefined && !processAlive(owner);
 }
 
+/** The process id in a temporary file's name (`.<name>.<pid>[.<n>].tmp`). */
+function temporaryOwner(name: string): number | undefined {
+  const match = /\.[A-Za-z][\w-]*\.(\d+)(?:\.\d+)?\.tmp$/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
 
 /** Removes the abandoned temporary files of `folder` (an output folder); never fails the build. */
 export function removeAbandonedTemporaries(folder: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    if (!name.startsWith('.') || !abandonedTemporary(name)) continue;
-    try {
-      rmSync(path.join(folder, name), { force: true });
-    } catch {
-      // housekeeping: the next build tries again
-    }
-  }
+  removeLeftByDeadProcesses(folder, (name) => (name.startsWith('.') ? temporaryOwner(name) : undefined));
 }
 
 /** Deletes cache files (stale entries); a file that is already gone is fine. */

@@ -1,3 +1,6 @@
+import { readdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+
 /**
  * What must be undone however the process ends — normally, by an error, or by Ctrl-C or SIGTERM
  * (which the command line turns into an exit, cli/signals.ts): temporary folders, a browser and
@@ -47,6 +50,29 @@ export function processAlive(pid: number): boolean {
     return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes the entries of `folder` that a process left which has ended (its id given by
+ * `ownerOf` from the entry's name; entries of no process, or of a live one, stay). Housekeeping:
+ * never fails, and what cannot be removed now is tried again by a later run.
+ */
+export function removeLeftByDeadProcesses(folder: string, ownerOf: (name: string) => number | undefined): void {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const owner = ownerOf(name);
+    if (owner === undefined || processAlive(owner)) continue;
+    try {
+      rmSync(path.join(folder, name), { recursive: true, force: true });
+    } catch {
+      // someone else's, or busy: a later run tries again
+    }
   }
 }
 

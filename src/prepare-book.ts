@@ -13,7 +13,7 @@ import { readPartFile } from './content/part-file.js';
 import { createImageFetcher } from './content/fetch-remote-image.js';
 import { ParseError } from './content/types.js';
 import { describeError } from './errors.js';
-import { convertConfigText, convertedLanguage, createChineseConverter } from './normalize/chinese-conversion.js';
+import { convertConfigText, convertedLanguage, createChineseConverter, type ChineseConverter } from './normalize/chinese-conversion.js';
 import { articleIdFor } from './normalize/index.js';
 import { normalizePartPage } from './normalize/part-page.js';
 import { ArticleOverrides } from './config/article-overrides.js';
@@ -87,7 +87,7 @@ async function prepareWith(work: ArticleWork, options: PrepareOptions): Promise<
   const loading = stageReporter(options.progress, 'load', 1);
   const content = loadContent({ contentDir, order: config.config.order, cwd });
   loading.end(`${content.all.length} file${content.all.length === 1 ? '' : 's'}`);
-  const { bookConfig, language } = await convertedBook(config.config);
+  const { bookConfig, language, converter } = await convertedBook(config.config);
   await options.onConfig?.(bookConfig, config.dir);
   const downloads = options.fetchImages ? imageDownloads(options.cacheDir ?? path.join(config.dir, 'out', '.cache'), options.progress, options.imageFetch) : undefined;
   const overrides = new ArticleOverrides(config.config.articles ?? {});
@@ -103,7 +103,7 @@ async function prepareWith(work: ArticleWork, options: PrepareOptions): Promise<
     // No article takes a part's id: it names the part's page in every writer.
     reserved: content.parts.map((part) => part.id),
   });
-  const parts = await readParts(content.parts, read.articles, reading, downloads, config.file ? displayPath(config.file, cwd) : 'book.yaml');
+  const parts = await readParts(content.parts, read.articles, { reading, downloads, converter }, config.file ? displayPath(config.file, cwd) : 'book.yaml');
   const unreached = downloads?.finish();
   reportArticleProblems(read.articles, parts.pages);
   const book = assembleBook(bookConfig, read.articles, parts.parts, config.dir);
@@ -124,7 +124,7 @@ async function convertedBook(config: Config) {
   const converter = await createChineseConverter(config.typography.convert);
   const language = convertedLanguage(config.language, config.typography.convert);
   const bookConfig = converter ? { ...convertConfigText(config, converter), language } : config;
-  return { bookConfig, language };
+  return { bookConfig, language, converter };
 }
 
 /** What reading a file needs from the book: where it is read, the settings it is read with, the overrides, the downloads. */
@@ -205,9 +205,10 @@ function reportArticleProblems(articles: ReadArticle[], pages: ReadArticle[]): v
  * that has none, is left out (said on its file, or in book.yaml for a part of `order`); two parts
  * of one title are reported too. Each page is normalized like an article (normalizePartPage).
  */
-async function readParts(loaded: LoadedPart[], articles: ReadArticle[], reading: ReadingInit, downloads: ImageDownloads | undefined, bookFile: string) {
-  // Part pages are a title and a few lines: read in this thread, with the articles' settings.
-  const reader = loaded.length ? await createArticleReader(reading, downloads?.fetchRemote) : undefined;
+async function readParts(loaded: LoadedPart[], articles: ReadArticle[], settings: { reading: ReadingInit; downloads: ImageDownloads | undefined; converter: ChineseConverter | undefined }, bookFile: string) {
+  // Part pages are a title and a few lines: read in this thread, with the articles' settings
+  // (and the book's script converter, made once).
+  const reader = loaded.length ? await createArticleReader(settings.reading, settings.downloads?.fetchRemote, settings.converter) : undefined;
   const idsOf = new Map<string, string[]>();
   for (const { file, article } of articles) idsOf.set(file.data.contentPath!, [...(idsOf.get(file.data.contentPath!) ?? []), article.id]);
   const parts: Part[] = [];

@@ -35,20 +35,18 @@ const zhHans: Labels = {
   page: (n) => `第 ${n} 页`,
 };
 
+// Traditional Chinese: the Simplified labels where the characters are the same (返回正文, 文, 封面).
 const zhHant: Labels = {
   ...zhHans,
   contents: '目錄',
   notes: '註釋',
-  backToText: (n) => `返回正文 ${n}`,
   noteRef: (n) => `註釋 ${n}`,
   image: '插圖',
   imageUnavailable: (alt) => (alt ? `［圖：${alt}］` : '［圖］'),
-  author: (names) => `${names}　文`,
   translator: (names) => `${names}　譯`,
   editor: (names) => `${names}　編`,
   source: '來源',
   colophon: '版權與來源',
-  cover: '封面',
   titlePage: '書名頁',
   page: (n) => `第 ${n} 頁`,
 };

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { onExitCleanup, processAlive } from '../../exit-cleanup.js';
+import { onExitCleanup, removeLeftByDeadProcesses } from '../../exit-cleanup.js';
 
 /** `wenji-pdf-<pid>-XXXXXX`: the process that made it is in its name. */
 const prefix = 'wenji-pdf-';
@@ -70,19 +70,8 @@ function removeSettled(dir: string): void {
 
 /** Removes the work folders whose process has ended; never fails the build. */
 export function sweepWorkFolders(root = tmpdir()): void {
-  let names: string[];
-  try {
-    names = readdirSync(root);
-  } catch {
-    return;
-  }
-  for (const name of names) {
+  removeLeftByDeadProcesses(root, (name) => {
     const match = /^wenji-pdf-(\d+)-/.exec(name);
-    if (!match || processAlive(Number(match[1]))) continue;
-    try {
-      rmSync(path.join(root, name), { recursive: true, force: true });
-    } catch {
-      // someone else's, or busy: a later build tries again
-    }
-  }
+    return match ? Number(match[1]) : undefined;
+  });
 }

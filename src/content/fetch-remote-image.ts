@@ -5,6 +5,7 @@ import path from 'node:path';
 import { sniffImageType } from '../locale/media-types.js';
 import { emitCacheFile } from '../emit.js';
 import { readSealed, seal } from '../sealed-file.js';
+import { limiter } from '../limiter.js';
 
 export type FetchResult =
   | { bytes: Uint8Array }
@@ -213,22 +214,6 @@ async function readCapped(response: Response, maxBytes: number, timeoutMs: numbe
     return { problem: downloadError(error, timeoutMs), transient: true };
   }
   return { bytes: new Uint8Array(Buffer.concat(chunks)) };
-}
-
-/** At most `size` tasks at once; the others wait their turn, in order. */
-function limiter(size: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let running = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (running >= size) await new Promise<void>((resolve) => waiting.push(resolve));
-    running++;
-    try {
-      return await task();
-    } finally {
-      running--;
-      waiting.shift()?.();
-    }
-  };
 }
 
 /** The default probe: a DNS look-up, then a TCP connection to the image's port, each within `timeoutMs`. */

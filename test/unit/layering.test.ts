@@ -21,7 +21,7 @@ const layers: { name: string; holds: string[]; imports: string[] }[] = [
   { name: 'content', holds: ['content/'], imports: ['config', 'model', 'leaves'] },
   { name: 'config', holds: ['config/'], imports: ['leaves'] },
   { name: 'model', holds: ['book/model.ts'], imports: ['leaves'] },
-  { name: 'leaves', holds: ['hast/', 'locale/', 'contained-path.ts', 'emit.ts', 'errors.ts', 'exit-cleanup.ts', 'sealed-file.ts', 'paths.ts', 'progress.ts'], imports: [] },
+  { name: 'leaves', holds: ['hast/', 'locale/', 'contained-path.ts', 'emit.ts', 'errors.ts', 'exit-cleanup.ts', 'limiter.ts', 'sealed-file.ts', 'paths.ts', 'progress.ts'], imports: [] },
 ];
 
 const src = path.join(repoRoot, 'src');

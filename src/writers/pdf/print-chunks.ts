@@ -9,6 +9,7 @@ import { charactersPerPage, chunkDocuments } from './chunks.js';
 import { appendChunk, linkAcrossChunks } from './merge-chunks.js';
 import type { PlannedPage } from './page-plan.js';
 import type { Printer } from './print.js';
+import { limiter } from '../../limiter.js';
 
 /**
  * Pages a chunk of the body is planned to have (chunks.ts). Chromium's print of one document
@@ -107,28 +108,11 @@ async function mergeInOrder(prints: Promise<Uint8Array>[]): Promise<PDFDocument>
 
 /** `run` over the items, at most `limit` at a time; the promises in the items' order. */
 function limited<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R>[] {
-  let next = 0;
-  const results = items.map(() => {
-    let resolve!: (value: R) => void;
-    let reject!: (error: unknown) => void;
-    const promise = new Promise<R>((yes, no) => {
-      resolve = yes;
-      reject = no;
-    });
+  const slots = limiter(Math.max(1, limit));
+  return items.map((item) => {
+    const promise = slots(() => run(item));
     // Failures are reported where the promise is awaited; this keeps a failed print that is not awaited yet from being unhandled.
     promise.catch(() => {});
-    return { promise, resolve, reject };
+    return promise;
   });
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      try {
-        results[index]!.resolve(await run(items[index]!));
-      } catch (error) {
-        results[index]!.reject(error);
-      }
-    }
-  };
-  for (let i = 0; i < Math.max(1, limit); i++) void worker();
-  return results.map((result) => result.promise);
 }
